@@ -13,6 +13,9 @@ import javax.sql.DataSource;
  */
 public final class AdvisoryLock implements AutoCloseable {
 
+    /** Held by every run that writes or judges evidence (ingest, scoring), so they never overlap. */
+    public static final String EVIDENCE = "compliance-evidence";
+
     private final Connection connection;
     private final String name;
 
