@@ -1,0 +1,136 @@
+package kr.compliance.ingest;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The checks a whole drop passes before any row is loaded, so a bad drop is refused with nothing
+ * written: the folder exists and holds source files; each file decodes in its encoding (UTF-8
+ * unless the user names another); each has its required columns. Also fingerprints every file.
+ */
+final class DropPreflight {
+
+    private static final int BUFFER = 1 << 16;
+
+    private DropPreflight() {}
+
+    static List<SourceFile> inspect(Path folder, Charset encoding, ZoneId sourceZone) {
+        if (!Files.isDirectory(folder)) {
+            throw new IngestFailedException(
+                    "no such folder: " + folder + " (give the folder that holds changes.csv, tests.csv, ...)");
+        }
+        Charset charset = encoding == null ? StandardCharsets.UTF_8 : encoding;
+        String sourceName = folder.toAbsolutePath().normalize().toString();
+        List<SourceFile> files = new ArrayList<>();
+        for (RecordKind kind : RecordKind.values()) {
+            Path path = folder.resolve(kind.fileName());
+            if (Files.isRegularFile(path)) {
+                String sha256 = checkEncoding(path, charset, encoding == null);
+                SourceHeader header = SourceHeader.of(kind, readHeader(path, charset));
+                if (!header.missingColumns().isEmpty()) {
+                    throw new IngestFailedException(kind.fileName() + " is refused: required column(s) "
+                            + String.join(", ", header.missingColumns()) + " missing from its header");
+                }
+                files.add(new SourceFile(sourceName, kind, path, sha256, charset, sourceZone, header));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new IngestFailedException("no source files in " + folder + " (expected some of: "
+                    + String.join(
+                            ", ",
+                            java.util.Arrays.stream(RecordKind.values())
+                                    .map(RecordKind::fileName)
+                                    .toList())
+                    + ")");
+        }
+        return files;
+    }
+
+    /** Decodes the whole file (streaming) and returns its SHA-256; the first bad line is named. */
+    private static String checkEncoding(Path path, Charset charset, boolean defaulted) {
+        CharsetDecoder decoder = charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        MessageDigest sha256 = sha256();
+        ByteBuffer in = ByteBuffer.allocate(BUFFER);
+        CharBuffer out = CharBuffer.allocate(BUFFER);
+        long line = 1;
+        try (InputStream stream = Files.newInputStream(path)) {
+            boolean end = false;
+            while (!end) {
+                int read = stream.read(in.array(), in.position(), in.remaining());
+                end = read < 0;
+                if (read > 0) {
+                    sha256.update(in.array(), in.position(), read);
+                    in.position(in.position() + read);
+                }
+                in.flip();
+                int start = in.position();
+                CoderResult result = decoder.decode(in, out, end);
+                line += newlines(in.array(), start, in.position());
+                if (result.isError()) {
+                    throw new IngestFailedException(path.getFileName() + " is not valid " + charset.name()
+                            + " (first bad byte on line " + line + ")"
+                            + (defaulted
+                                    ? "; it may be CP949/EUC-KR, common in Korean exports: name its encoding with --encoding CP949"
+                                    : "; check the encoding given with --encoding"));
+                }
+                in.compact();
+                out.clear();
+            }
+        } catch (IOException e) {
+            throw new IngestFailedException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static long newlines(byte[] bytes, int from, int to) {
+        long count = 0;
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == '\n') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static List<String> readHeader(Path path, Charset charset) {
+        try (CsvReader<CsvRecord> csv = CsvReader.builder()
+                .detectBomHeader(true)
+                .skipEmptyLines(true)
+                .ofCsvRecord(Files.newInputStream(path), charset)) {
+            var records = csv.iterator();
+            if (!records.hasNext()) {
+                throw new IngestFailedException(path.getFileName() + " is empty: it needs at least a header row");
+            }
+            return records.next().getFields();
+        } catch (IOException e) {
+            throw new IngestFailedException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package kr.compliance.ingest;
+
+import static kr.compliance.store.jooq.Tables.INGEST_LOAD;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import javax.sql.DataSource;
+import kr.compliance.store.AdvisoryLock;
+import kr.compliance.store.Zones;
+import org.jooq.DSLContext;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads a canonical source drop (formats.md). The drop is checked whole first, so a bad file is
+ * refused before any row is written; then the {@code ingestJob} loads it under the evidence lock.
+ * The same bytes loaded again change nothing; a load that died half-way is resumed where its last
+ * chunk committed.
+ */
+@Service
+public class IngestService {
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job ingestJob;
+    private final PreparedDrops drops;
+    private final DataSource dataSource;
+    private final DSLContext dsl;
+    private final Zones zones;
+
+    IngestService(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            Job ingestJob,
+            PreparedDrops drops,
+            DataSource dataSource,
+            DSLContext dsl,
+            Zones zones) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.ingestJob = ingestJob;
+        this.drops = drops;
+        this.dataSource = dataSource;
+        this.dsl = dsl;
+        this.zones = zones;
+    }
+
+    /**
+     * Loads the drop in {@code folder}.
+     *
+     * @param encoding the files' encoding, or null for UTF-8
+     * @param lockWait how long to wait for another ingest or scoring run to finish
+     */
+    public IngestSummary ingest(Path folder, Charset encoding, Duration lockWait) {
+        List<SourceFile> files = DropPreflight.inspect(folder, encoding, zones.source());
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(IngestJobConfiguration.SOURCE, files.getFirst().sourceName())
+                .addString(IngestJobConfiguration.FINGERPRINT, fingerprint(files))
+                .addString("encoding", files.getFirst().charset().name(), false)
+                .toJobParameters();
+        try (AdvisoryLock lock = AdvisoryLock.acquire(dataSource, AdvisoryLock.EVIDENCE, lockWait)) {
+            failOrphans();
+            drops.put(parameters.getString(IngestJobConfiguration.FINGERPRINT), files);
+            try {
+                return run(parameters);
+            } finally {
+                drops.remove(parameters.getString(IngestJobConfiguration.FINGERPRINT));
+            }
+        }
+    }
+
+    private IngestSummary run(JobParameters parameters) {
+        JobExecution last = jobRepository.getLastJobExecution(IngestJobConfiguration.JOB, parameters);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            return summary(last, true);
+        }
+        JobExecution execution;
+        try {
+            execution = last == null ? jobOperator.start(ingestJob, parameters) : jobOperator.restart(last);
+        } catch (Exception e) {
+            throw new IngestFailedException("the load could not start: " + e.getMessage(), e);
+        }
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            Throwable cause =
+                    execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            throw new IngestFailedException(
+                    "the load failed"
+                            + (cause == null ? "" : ": " + rootMessage(cause))
+                            + "; rows committed so far are kept, and running the same ingest again resumes it",
+                    cause);
+        }
+        return summary(execution, false);
+    }
+
+    /**
+     * Executions still marked running while we hold the evidence lock belong to a process that
+     * died (killed, machine lost): mark them failed so they can be restarted.
+     */
+    private void failOrphans() {
+        for (JobExecution orphan : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB)) {
+            for (StepExecution step : orphan.getStepExecutions()) {
+                if (step.getStatus().isRunning()) {
+                    step.setStatus(BatchStatus.FAILED);
+                    step.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
+                    step.setEndTime(LocalDateTime.now());
+                    jobRepository.update(step);
+                }
+            }
+            orphan.setStatus(BatchStatus.FAILED);
+            orphan.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
+            orphan.setEndTime(LocalDateTime.now());
+            jobRepository.update(orphan);
+        }
+    }
+
+    private IngestSummary summary(JobExecution execution, boolean alreadyLoaded) {
+        List<Long> executionIds = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
+                .map(JobExecution::getId)
+                .toList();
+        List<IngestSummary.FileSummary> files = dsl.selectFrom(INGEST_LOAD)
+                .where(INGEST_LOAD.JOB_EXECUTION_ID.in(executionIds))
+                .orderBy(INGEST_LOAD.LOAD_ID)
+                .fetch(load -> new IngestSummary.FileSummary(
+                        load.getFileName(),
+                        new LoadCounts(
+                                load.getRowsRead(),
+                                load.getRowsInserted(),
+                                load.getRowsUnchanged(),
+                                load.getRowsRevised(),
+                                load.getRowsRejected()),
+                        load.getUnknownColumns()));
+        return new IngestSummary(
+                execution.getJobParameters().getString(IngestJobConfiguration.SOURCE),
+                execution.getId(),
+                alreadyLoaded,
+                files);
+    }
+
+    private static String fingerprint(List<SourceFile> files) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (SourceFile file : files) {
+                digest.update((file.kind().fileName() + "=" + file.sha256() + "@"
+                                + file.charset().name() + "@"
+                                + file.sourceZone().getId() + ";")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+}

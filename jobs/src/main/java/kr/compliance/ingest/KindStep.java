@@ -1,0 +1,130 @@
+package kr.compliance.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+
+/**
+ * The parts of one kind's step ({@code changesStep}, ...). Before each execution it finds its file
+ * among the drop's checked files and opens a load; then rows flow reader → parser → merger, and the
+ * counts travel with every chunk's commit. A drop without this kind's file makes the step a no-op.
+ */
+final class KindStep
+        implements StepExecutionListener,
+                ItemStreamReader<SourceRow>,
+                ItemProcessor<SourceRow, ParsedRow>,
+                ItemWriter<ParsedRow> {
+
+    private final RecordKind kind;
+    private final DSLContext dsl;
+    private final LoadLog loadLog;
+    private final PreparedDrops drops;
+
+    private StepExecution execution;
+    private SourceFile file;
+    private CsvRowReader reader;
+    private RowParser parser;
+    private RecordMerger merger;
+    private long loadId;
+
+    KindStep(RecordKind kind, DSLContext dsl, LoadLog loadLog, PreparedDrops drops) {
+        this.kind = kind;
+        this.dsl = dsl;
+        this.loadLog = loadLog;
+        this.drops = drops;
+    }
+
+    static String stepName(RecordKind kind) {
+        String camel = java.util.Arrays.stream(kind.name().toLowerCase().split("_"))
+                .map(word -> Character.toUpperCase(word.charAt(0)) + word.substring(1))
+                .reduce("", String::concat);
+        return Character.toLowerCase(camel.charAt(0)) + camel.substring(1) + "Step";
+    }
+
+    @Override
+    public void beforeStep(StepExecution stepExecution) {
+        execution = stepExecution;
+        file = drops.file(stepExecution.getJobParameters().getString(IngestJobConfiguration.FINGERPRINT), kind)
+                .orElse(null);
+        if (file == null) {
+            return;
+        }
+        ExecutionContext context = stepExecution.getExecutionContext();
+        loadId = context.containsKey("loadId")
+                ? context.getLong("loadId")
+                : loadLog.begin(stepExecution.getJobExecutionId(), file);
+        context.putLong("loadId", loadId);
+        reader = new CsvRowReader(stepName(kind), file.path(), file.charset());
+        parser = new RowParser(file.header(), file.sourceZone());
+        merger = new RecordMerger(kind, dsl);
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        if (file != null) {
+            boolean completed = !stepExecution.getStatus().isUnsuccessful();
+            loadLog.finish(
+                    loadId, completed ? "COMPLETED" : "FAILED", LoadCounts.from(stepExecution.getExecutionContext()));
+        }
+        return stepExecution.getExitStatus();
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        if (reader != null) {
+            reader.open(context);
+        }
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        if (reader != null) {
+            reader.update(context);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (reader != null) {
+            reader.close();
+        }
+        reader = null;
+    }
+
+    @Override
+    public SourceRow read() {
+        return reader == null ? null : reader.read();
+    }
+
+    @Override
+    public ParsedRow process(SourceRow row) {
+        return parser.process(row);
+    }
+
+    @Override
+    public void write(Chunk<? extends ParsedRow> chunk) {
+        List<ParsedRow.Accepted> accepted = new ArrayList<>(chunk.size());
+        List<ParsedRow.Rejected> rejected = new ArrayList<>();
+        for (ParsedRow row : chunk) {
+            switch (row) {
+                case ParsedRow.Accepted record -> accepted.add(record);
+                case ParsedRow.Rejected rejection -> rejected.add(rejection);
+            }
+        }
+        loadLog.reject(loadId, kind.fileName(), rejected);
+        RecordMerger.Merged merged = merger.merge(accepted, loadId);
+        ExecutionContext context = execution.getExecutionContext();
+        LoadCounts.from(context)
+                .plus(new LoadCounts(
+                        chunk.size(), merged.inserted(), merged.unchanged(), merged.revised(), rejected.size()))
+                .into(context);
+    }
+}
