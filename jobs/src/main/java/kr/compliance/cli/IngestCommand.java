@@ -51,7 +51,8 @@ final class IngestCommand implements Callable<Integer> {
             return null;
         }
         try {
-            return Charset.forName(encoding);
+            // Java's "CP949" is IBM's code page; Korean Windows exports mean Microsoft's (UHC)
+            return Charset.forName(encoding.equalsIgnoreCase("CP949") ? "x-windows-949" : encoding);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new ParameterException(spec.commandLine(), "unknown encoding: " + encoding);
         }

@@ -2,7 +2,9 @@ package kr.compliance.ingest;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -125,7 +127,11 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
 
     private static String asCsv(List<String> fields) {
         StringWriter out = new StringWriter();
-        CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out).writeRecord(fields);
+        try (CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(out)) {
+            csv.writeRecord(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         String csv = out.toString();
         return csv.endsWith("\n") ? csv.substring(0, csv.length() - 1) : csv;
     }

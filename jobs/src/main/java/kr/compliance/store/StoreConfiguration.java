@@ -31,8 +31,11 @@ class StoreConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("compliance");
         config.setJdbcUrl(server.url());
-        config.setUsername(server.user());
-        config.setPassword(server.password());
+        // a user named in the URL itself (…?user=x) stands unless the environment names one
+        if (server.user() != null && !server.user().isBlank()) {
+            config.setUsername(server.user());
+            config.setPassword(server.password());
+        }
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(10_000);

@@ -1,0 +1,278 @@
+package kr.compliance.ingest;
+
+import static kr.compliance.store.jooq.Tables.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import kr.compliance.store.AdvisoryLock;
+import kr.compliance.store.EvidenceTables;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class IngestIntegrationTests {
+
+    static final String CHANGES_HEADER = "change_id,service,data_center,change_type,scale,destructive,summary,"
+            + "requested_by,approved_by,approved_at,window_start,window_end,started_at,ended_at,outcome,rollback_plan\n";
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    DataSource dataSource;
+
+    Path drop;
+
+    @BeforeEach
+    void emptyStoreAndFreshDrop() throws IOException {
+        EvidenceTables.clear(dsl);
+        Files.createDirectories(Path.of("target"));
+        drop = Files.createTempDirectory(Path.of("target"), "drop-");
+    }
+
+    IngestSummary load() {
+        return ingest.ingest(drop, null, Duration.ZERO);
+    }
+
+    void write(String file, String content) throws IOException {
+        Files.writeString(drop.resolve(file), content, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsEverySpellingTheFormatAllows() throws IOException {
+        write(
+                "changes.csv",
+                "\uFEFF" + CHANGES_HEADER
+                        + "  CHG-1 ,톡,dc-a,update,major,YES,\"파일 갱신, \"\"전체\"\"\n둘째 줄\",kim,lee,"
+                        + "2026-07-01T09:00+09:00,,,2026-07-01T10:00,,success,\n"
+                        + "CHG-2,talk,DC-B,System_Replacement,MINOR,n,,kim,,,,,2026-07-02T01:00:00Z,,,\n"
+                        + "CHG-3,talk,DC-B,NEW_SERVICE,Minor,0,,kim,,,,,2026-07-02T10:00:00.123456-01:00,,Rolled_Back,\n"
+                        + "CHG-4,talk,DC-B,config,MINOR,,,kim,,,,,2026-07-03T10:00:59,,,\n");
+
+        IngestSummary summary = load();
+
+        assertThat(summary.totals()).isEqualTo(new LoadCounts(4, 4, 0, 0, 0));
+        var first = dsl.selectFrom(CHANGE_RECORD)
+                .where(CHANGE_RECORD.CHANGE_ID.eq("CHG-1"))
+                .fetchSingle();
+        assertThat(first.getChangeType()).isEqualTo("UPDATE");
+        assertThat(first.getScale()).isEqualTo("MAJOR");
+        assertThat(first.getDestructive()).isTrue();
+        assertThat(first.getService()).isEqualTo("톡");
+        assertThat(first.getDataCenter()).isEqualTo("dc-a");
+        assertThat(first.getDataCenterKey()).isEqualTo("DC-A");
+        assertThat(first.getSummary()).isEqualTo("파일 갱신, \"전체\"\n둘째 줄");
+        assertThat(first.getOutcome()).isEqualTo("SUCCESS");
+        // no offset: read in the source zone, Asia/Seoul
+        assertThat(first.getStartedAt()).isEqualTo(Instant.parse("2026-07-01T01:00:00Z"));
+        assertThat(first.getApprovedAt()).isEqualTo(Instant.parse("2026-07-01T00:00:00Z"));
+        assertThat(first.getSourceLine()).isEqualTo(2);
+        assertThat(first.getRevision()).isEqualTo(1);
+        assertThat(first.getSupersededByLoad()).isNull();
+        // the quoted line break makes CHG-2 start on line 4
+        assertThat(lineOf("CHG-2")).isEqualTo(4);
+        var replacement = dsl.selectFrom(CHANGE_RECORD)
+                .where(CHANGE_RECORD.CHANGE_ID.eq("CHG-2"))
+                .fetchSingle();
+        assertThat(replacement.getChangeType()).isEqualTo("SYSTEM_REPLACEMENT");
+        assertThat(replacement.getDestructive()).isFalse();
+        assertThat(replacement.getStartedAt()).isEqualTo(Instant.parse("2026-07-02T01:00:00Z"));
+        var third = dsl.selectFrom(CHANGE_RECORD)
+                .where(CHANGE_RECORD.CHANGE_ID.eq("CHG-3"))
+                .fetchSingle();
+        assertThat(third.getStartedAt()).isEqualTo(Instant.parse("2026-07-02T11:00:00.123456Z"));
+        assertThat(third.getOutcome()).isEqualTo("ROLLED_BACK");
+        // an empty boolean takes the format's default
+        assertThat(dsl.fetchValue(CHANGE_RECORD.DESTRUCTIVE, CHANGE_RECORD.CHANGE_ID.eq("CHG-4")))
+                .isFalse();
+    }
+
+    private long lineOf(String changeId) {
+        return dsl.fetchValue(CHANGE_RECORD.SOURCE_LINE, CHANGE_RECORD.CHANGE_ID.eq(changeId));
+    }
+
+    @Test
+    void rejectsBadRowsWithEveryProblemAndLoadsTheRest() throws IOException {
+        write(
+                "changes.csv",
+                CHANGES_HEADER
+                        + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-2,talk,DC-A,REFACTOR,HUGE,maybe,,kim,,2026-07-01,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-3,talk,DC-A,UPDATE,MAJOR,,,   ,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-4,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01 10:00,,,\n");
+        write(
+                "tests.csv",
+                "test_run_id,change_id,environment,env_parity,scope,started_at,finished_at,result,tests_total,tests_failed\n"
+                        + "T-1,CHG-1,staging,1.01,UNIT,2026-06-30T10:00+09:00,2026-06-30T11:00+09:00,PASSED,10,-1\n"
+                        + "T-2,CHG-1,staging,abc,UNIT,2026-06-30T10:00+09:00,2026-06-30T11:00+09:00,PASSED,x,0\n"
+                        + "T-3,CHG-1,staging,0.9,UNIT,2026-06-30T10:00+09:00,2026-06-30T11:00+09:00,PASSED,3,0\n");
+
+        IngestSummary summary = load();
+
+        assertThat(summary.totals()).isEqualTo(new LoadCounts(7, 2, 0, 0, 5));
+        var rejections = dsl.selectFrom(REJECTED_RECORD)
+                .orderBy(REJECTED_RECORD.FILE_NAME, REJECTED_RECORD.LINE_NO)
+                .fetch();
+        assertThat(rejections).hasSize(5);
+        var unknownEnum = rejections.get(0);
+        assertThat(unknownEnum.getFileName()).isEqualTo("changes.csv");
+        assertThat(unknownEnum.getLineNo()).isEqualTo(3);
+        assertThat(unknownEnum.getColumnName()).isEqualTo("change_type");
+        assertThat(unknownEnum.getReason())
+                .contains("change_type: 'REFACTOR' is not one of UPDATE")
+                .contains("scale: 'HUGE'")
+                .contains("destructive: 'maybe' is not a boolean")
+                .contains("approved_at: '2026-07-01' is not a timestamp");
+        assertThat(unknownEnum.getRawRecord()).startsWith("CHG-2,talk,DC-A,REFACTOR,HUGE,maybe");
+        assertThat(unknownEnum.getReferenceTime()).isEqualTo(Instant.parse("2026-07-01T01:00:00Z"));
+        assertThat(rejections.get(1).getColumnName()).isEqualTo("requested_by");
+        assertThat(rejections.get(1).getReason()).contains("blank");
+        assertThat(rejections.get(2).getColumnName()).isEqualTo("started_at");
+        assertThat(rejections.get(2).getReferenceTime()).isNull();
+        assertThat(rejections.get(3).getReason())
+                .contains("env_parity: 1.01 is outside 0..1")
+                .contains("tests_failed: -1 is negative");
+        assertThat(rejections.get(4).getReason())
+                .contains("env_parity: 'abc' is not a decimal")
+                .contains("tests_total: 'x' is not a whole number");
+        assertThat(dsl.fetchValue(TEST_RUN.ENV_PARITY, TEST_RUN.TEST_RUN_ID.eq("T-3")))
+                .isEqualByComparingTo(new BigDecimal("0.9"));
+    }
+
+    @Test
+    void loadingTheSameFilesTwiceChangesNothing() throws IOException {
+        write("changes.csv", CHANGES_HEADER + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
+        IngestSummary first = load();
+        IngestSummary second = load();
+
+        assertThat(first.alreadyLoaded()).isFalse();
+        assertThat(second.alreadyLoaded()).isTrue();
+        assertThat(second.rejected()).isZero();
+        assertThat(dsl.fetchCount(CHANGE_RECORD)).isEqualTo(1);
+        assertThat(dsl.fetchCount(INGEST_LOAD)).isEqualTo(1);
+    }
+
+    @Test
+    void changedContentBecomesARevisionAndTheOldOneIsKept() throws IOException {
+        write(
+                "changes.csv",
+                CHANGES_HEADER
+                        + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-2,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
+        load();
+        long firstLoad = dsl.fetchValue(INGEST_LOAD.LOAD_ID);
+        write(
+                "changes.csv",
+                CHANGES_HEADER
+                        + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,lee,2026-07-01T09:00+09:00,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-2,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-3,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
+
+        IngestSummary second = load();
+
+        assertThat(second.totals()).isEqualTo(new LoadCounts(3, 1, 1, 1, 0));
+        long secondLoad = dsl.fetchValue(INGEST_LOAD.LOAD_ID, INGEST_LOAD.LOAD_ID.ne(firstLoad));
+        var revisions = dsl.selectFrom(CHANGE_RECORD)
+                .where(CHANGE_RECORD.CHANGE_ID.eq("CHG-1"))
+                .orderBy(CHANGE_RECORD.REVISION)
+                .fetch();
+        assertThat(revisions).hasSize(2);
+        assertThat(revisions.get(0).getApprovedBy()).isNull();
+        assertThat(revisions.get(0).getSupersededByLoad()).isEqualTo(secondLoad);
+        assertThat(revisions.get(1).getApprovedBy()).isEqualTo("lee");
+        assertThat(revisions.get(1).getRevision()).isEqualTo(2);
+        assertThat(revisions.get(1).getSupersededByLoad()).isNull();
+        assertThat(dsl.fetchCount(CHANGE_RECORD, CHANGE_RECORD.CHANGE_ID.eq("CHG-2")))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aSecondRowForTheSameIdInOneFileIsARevision() throws IOException {
+        write(
+                "changes.csv",
+                CHANGES_HEADER
+                        + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,lee,,,,2026-07-01T10:00+09:00,,,\n");
+
+        assertThat(load().totals()).isEqualTo(new LoadCounts(2, 1, 0, 1, 0));
+        assertThat(dsl.fetchValue(
+                        CHANGE_RECORD.APPROVED_BY,
+                        CHANGE_RECORD.CHANGE_ID.eq("CHG-1").and(CHANGE_RECORD.SUPERSEDED_BY_LOAD.isNull())))
+                .isEqualTo("lee");
+    }
+
+    @Test
+    void aReferenceToAMissingRecordIsLoaded() throws IOException {
+        write(
+                "tests.csv",
+                "test_run_id,change_id,environment,scope,started_at,finished_at,result\n"
+                        + "T-1,CHG-NOT-YET,staging,UNIT,2026-06-30T10:00+09:00,2026-06-30T11:00+09:00,PASSED\n");
+
+        assertThat(load().totals().inserted()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAFileThatIsNotUtf8AndLoadsItWithTheNamedEncoding() throws IOException {
+        Charset windows949 = Charset.forName("x-windows-949");
+        Files.writeString(
+                drop.resolve("runbooks.csv"),
+                "runbook_id,version,incident_type,title,last_reviewed_at\n"
+                        + "RB-1,1,DC_FAILURE,데이터센터 장애 대응,2026-05-01T10:00+09:00\n",
+                windows949);
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(IngestFailedException.class)
+                .hasMessageContaining("runbooks.csv is not valid UTF-8")
+                .hasMessageContaining("line 2")
+                .hasMessageContaining("CP949");
+        assertThat(dsl.fetchCount(RUNBOOK)).isZero();
+
+        ingest.ingest(drop, windows949, Duration.ZERO);
+        assertThat(dsl.fetchValue(RUNBOOK.TITLE)).isEqualTo("데이터센터 장애 대응");
+    }
+
+    @Test
+    void refusesAFileWithoutARequiredColumnBeforeLoadingAnything() throws IOException {
+        write("tests.csv", "test_run_id,change_id,environment,scope,started_at,result\n");
+        write("changes.csv", CHANGES_HEADER + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(IngestFailedException.class)
+                .hasMessage("tests.csv is refused: required column(s) finished_at missing from its header");
+        assertThat(dsl.fetchCount(CHANGE_RECORD)).isZero();
+    }
+
+    @Test
+    void refusesAFolderThatDoesNotExist() {
+        assertThatThrownBy(() -> ingest.ingest(drop.resolve("nope"), null, Duration.ZERO))
+                .isInstanceOf(IngestFailedException.class)
+                .hasMessageContaining("no such folder");
+    }
+
+    @Test
+    void refusesToRunBesideAnotherIngestOrScoringRun() throws IOException {
+        write("changes.csv", CHANGES_HEADER + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
+        try (AdvisoryLock held = AdvisoryLock.acquire(dataSource, AdvisoryLock.EVIDENCE, Duration.ZERO)) {
+            assertThatThrownBy(this::load)
+                    .isInstanceOf(AdvisoryLock.LockBusyException.class)
+                    .hasMessageContaining("in progress");
+        }
+        assertThat(dsl.fetchCount(CHANGE_RECORD)).isZero();
+        assertThat(load().totals().inserted()).isEqualTo(1);
+    }
+}
