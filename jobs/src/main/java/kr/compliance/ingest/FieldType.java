@@ -1,13 +1,10 @@
 package kr.compliance.ingest;
 
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import kr.compliance.store.Timestamps;
 
 /**
  * How one source field is read (formats.md): text exactly as given, ids trimmed, timestamps with or
@@ -34,24 +31,14 @@ sealed interface FieldType {
         }
     }
 
-    /** {@code YYYY-MM-DDTHH:MM[:SS[.fraction]]} with an optional {@code Z} or {@code ±HH:MM}. */
+    /** A timestamp in the one form of the system ({@link Timestamps}). */
     record Timestamp() implements FieldType {
-        private static final Pattern FORM =
-                Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?");
-        private static final Pattern HAS_OFFSET = Pattern.compile(".*(Z|[+-]\\d{2}:\\d{2})$");
-
         @Override
         public Object parse(String raw, ZoneId sourceZone) {
-            String text = raw.strip();
-            if (!FORM.matcher(text).matches()) {
-                throw new BadValue("'" + raw + "' is not a timestamp (YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])");
-            }
             try {
-                return HAS_OFFSET.matcher(text).matches()
-                        ? OffsetDateTime.parse(text).toInstant()
-                        : LocalDateTime.parse(text).atZone(sourceZone).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new BadValue("'" + raw + "' is not a valid date and time");
+                return Timestamps.parse(raw, sourceZone);
+            } catch (IllegalArgumentException e) {
+                throw new BadValue(e.getMessage());
             }
         }
     }

@@ -6,7 +6,8 @@ import org.jooq.DSLContext;
 
 /**
  * Integration tests share one embedded server (Spring's context cache); each test that counts rows
- * starts from empty evidence and scoring tables.
+ * starts from empty evidence and scoring tables, and from an empty Batch job repository, which
+ * otherwise remembers drops and runs whose rows were cleared.
  */
 public final class EvidenceTables {
 
@@ -29,6 +30,16 @@ public final class EvidenceTables {
                 REJECTED_RECORD,
                 INGEST_LOAD)) {
             dsl.truncate(table).execute();
+        }
+        for (String batchTable : java.util.List.of(
+                "BATCH_STEP_EXECUTION_CONTEXT",
+                "BATCH_STEP_EXECUTION",
+                "BATCH_JOB_EXECUTION_CONTEXT",
+                "BATCH_JOB_EXECUTION_PARAMS",
+                "BATCH_JOB_EXECUTION",
+                "BATCH_JOB_INSTANCE")) {
+            dsl.deleteFrom(org.jooq.impl.DSL.table(org.jooq.impl.DSL.name(batchTable)))
+                    .execute();
         }
     }
 }

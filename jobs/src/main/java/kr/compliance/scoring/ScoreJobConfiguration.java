@@ -1,0 +1,112 @@
+package kr.compliance.scoring;
+
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import kr.compliance.scoring.controls.Judging;
+import kr.compliance.store.Period;
+import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The {@code scoreJob}: one step per control group (so their times are recorded), then exceptions,
+ * then scores. Each step works from the run's own record: its period, as-of, evidence load and
+ * the policy content it stored, so a restart judges exactly as the first attempt did.
+ */
+@Configuration(proxyBeanMethods = false)
+class ScoreJobConfiguration {
+
+    static final String JOB = "scoreJob";
+    static final String RUN_ID = "runId";
+
+    @Bean
+    Job scoreJob(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            EvidenceReader evidence,
+            ScoringRuns runs,
+            DataSource dataSource) {
+        StepFactory steps = new StepFactory(jobRepository, transactionManager, runs, dataSource);
+        return new JobBuilder(JOB, jobRepository)
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void afterJob(JobExecution execution) {
+                        if (execution.getStatus() != BatchStatus.COMPLETED) {
+                            runs.fail(
+                                    execution.getJobParameters().getLong(RUN_ID),
+                                    execution.getAllFailureExceptions().stream()
+                                            .findFirst()
+                                            .map(Throwable::getMessage)
+                                            .orElse(execution.getExitStatus().getExitDescription()));
+                        }
+                    }
+                })
+                .start(steps.judge(ControlGroup.CHANGES, evidence::changes))
+                .next(steps.judge(ControlGroup.INCIDENTS, evidence::incidents))
+                .next(steps.judge(ControlGroup.RUNBOOKS, evidence::runbooks))
+                .next(steps.judge(ControlGroup.POSTMORTEMS, evidence::postmortems))
+                .next(steps.judge(ControlGroup.ACTION_ITEMS, evidence::actionItems))
+                .next(steps.task("exceptionsStep", (scope, policy) -> runs.applyExceptions(scope)))
+                .next(steps.task("scoresStep", (scope, policy) -> runs.score(scope.runId(), policy)))
+                .build();
+    }
+
+    /** Reads the facts of one subject kind, handing each to a consumer. */
+    interface FactsSource<F> {
+        void read(ScoringScope scope, Consumer<F> each);
+    }
+
+    /** Work on the run's scope and policy. */
+    interface RunTask {
+        void run(ScoringScope scope, Policy policy);
+    }
+
+    private record StepFactory(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ScoringRuns runs,
+            DataSource dataSource) {
+
+        <F> Step judge(ControlGroup<F> group, FactsSource<F> source) {
+            return task(group.stepName(), (scope, policy) -> {
+                try (FindingWriter findings = new FindingWriter(dataSource, scope.runId(), group.controlIds())) {
+                    source.read(scope, facts -> group.judge(facts, scope, findings));
+                }
+            });
+        }
+
+        Step task(String name, RunTask task) {
+            return new StepBuilder(name, jobRepository)
+                    .tasklet(
+                            (contribution, context) -> {
+                                long runId = context.getStepContext()
+                                        .getStepExecution()
+                                        .getJobParameters()
+                                        .getLong(RUN_ID);
+                                ScoringRunRecord run = runs.run(runId);
+                                Policy policy = PolicyFile.parse(run.getPolicyContent(), "of run " + runId);
+                                Period period = Period.parse(run.getPeriod(), java.time.ZoneId.of(run.getReportZone()));
+                                task.run(
+                                        new ScoringScope(
+                                                runId,
+                                                period,
+                                                run.getEvidenceLoadId(),
+                                                new Judging(policy, run.getAsOf(), period.zone())),
+                                        policy);
+                                return RepeatStatus.FINISHED;
+                            },
+                            transactionManager)
+                    .build();
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package kr.compliance.scoring;
+
+import static kr.compliance.store.jooq.Tables.*;
+import static org.jooq.impl.DSL.*;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import kr.compliance.scoring.controls.Status;
+import kr.compliance.scoring.controls.SubjectType;
+import kr.compliance.store.GeneratedKeys;
+import kr.compliance.store.Period;
+import kr.compliance.store.Revisions;
+import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/** Scoring runs, their findings' exceptions and their scores. A run's rows are written by that run only. */
+@Repository
+class ScoringRuns {
+
+    private final DSLContext dsl;
+
+    ScoringRuns(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The last load whose rows a run will see: the newest load that finished. */
+    long latestFinishedLoad() {
+        Long id = dsl.select(max(INGEST_LOAD.LOAD_ID))
+                .from(INGEST_LOAD)
+                .where(INGEST_LOAD.STATUS.eq("COMPLETED"))
+                .fetchOne(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
+    long open(Period period, Instant asOf, long evidenceLoadId, Policy policy) {
+        return GeneratedKeys.insert(
+                dsl,
+                tx -> tx.insertInto(SCORING_RUN)
+                        .set(SCORING_RUN.PERIOD, period.toString())
+                        .set(SCORING_RUN.PERIOD_START, period.start())
+                        .set(SCORING_RUN.PERIOD_END, period.end())
+                        .set(SCORING_RUN.REPORT_ZONE, period.zone().getId())
+                        .set(SCORING_RUN.AS_OF, asOf)
+                        .set(SCORING_RUN.EVIDENCE_LOAD_ID, evidenceLoadId)
+                        .set(SCORING_RUN.POLICY_VERSION, policy.version())
+                        .set(SCORING_RUN.POLICY_SHA256, policy.sha256())
+                        .set(SCORING_RUN.POLICY_CONTENT, policy.content())
+                        .set(SCORING_RUN.STATUS, "STARTED")
+                        .set(SCORING_RUN.STARTED_AT, Instant.now()));
+    }
+
+    /** The run of the same period, as-of, evidence and policy, if one was made. */
+    Optional<ScoringRunRecord> sameRun(Period period, Instant asOf, long evidenceLoadId, Policy policy) {
+        return dsl.selectFrom(SCORING_RUN)
+                .where(
+                        SCORING_RUN.PERIOD.eq(period.toString()),
+                        SCORING_RUN.AS_OF.eq(asOf),
+                        SCORING_RUN.EVIDENCE_LOAD_ID.eq(evidenceLoadId),
+                        SCORING_RUN.POLICY_SHA256.eq(policy.sha256()))
+                .orderBy(SCORING_RUN.RUN_ID.desc())
+                .limit(1)
+                .fetchOptional();
+    }
+
+    ScoringRunRecord run(long runId) {
+        return dsl.selectFrom(SCORING_RUN).where(SCORING_RUN.RUN_ID.eq(runId)).fetchSingle();
+    }
+
+    void attach(long runId, long jobExecutionId) {
+        dsl.update(SCORING_RUN)
+                .set(SCORING_RUN.JOB_EXECUTION_ID, jobExecutionId)
+                .where(SCORING_RUN.RUN_ID.eq(runId))
+                .execute();
+    }
+
+    /** A failed run tried again: it is running once more, its old error gone. */
+    void retry(long runId) {
+        dsl.update(SCORING_RUN)
+                .set(SCORING_RUN.STATUS, "STARTED")
+                .setNull(SCORING_RUN.ERROR_MESSAGE)
+                .setNull(SCORING_RUN.FINISHED_AT)
+                .where(SCORING_RUN.RUN_ID.eq(runId))
+                .execute();
+    }
+
+    void fail(long runId, String message) {
+        dsl.update(SCORING_RUN)
+                .set(SCORING_RUN.STATUS, "FAILED")
+                .set(SCORING_RUN.FINISHED_AT, Instant.now())
+                .set(SCORING_RUN.ERROR_MESSAGE, message.length() > 4000 ? message.substring(0, 4000) : message)
+                .where(SCORING_RUN.RUN_ID.eq(runId))
+                .execute();
+    }
+
+    /**
+     * A FAIL becomes EXCEPTION when an exception for that control and subject is valid at the
+     * subject's reference time and, for a change, was approved by someone other than its requester.
+     * The lowest such exception id is named; the exception joins the evidence.
+     */
+    int applyExceptions(ScoringScope scope) {
+        var e = CONTROL_EXCEPTION.as("e");
+        var c = CHANGE_RECORD.as("c");
+        var covering = select(min(e.EXCEPTION_ID))
+                .from(e)
+                .where(
+                        Revisions.currentAsOfLoad(e, scope.evidenceLoadId()),
+                        e.CONTROL_KEY.eq(FINDING.CONTROL_ID),
+                        e.SUBJECT_ID.eq(FINDING.SUBJECT_ID),
+                        e.VALID_FROM.le(FINDING.REFERENCE_TIME),
+                        e.VALID_UNTIL.ge(FINDING.REFERENCE_TIME),
+                        FINDING.SUBJECT_TYPE
+                                .ne(SubjectType.CHANGE.name())
+                                .or(notExists(selectOne()
+                                        .from(c)
+                                        .where(
+                                                Revisions.currentAsOfLoad(c, scope.evidenceLoadId()),
+                                                c.CHANGE_ID.eq(FINDING.SUBJECT_ID),
+                                                upper(trim(c.REQUESTED_BY)).eq(upper(trim(e.APPROVED_BY)))))));
+        dsl.update(FINDING)
+                .set(FINDING.EXCEPTION_ID, field(covering))
+                .where(
+                        FINDING.RUN_ID.eq(scope.runId()),
+                        FINDING.STATUS.eq(Status.FAIL.name()),
+                        exists(selectOne()
+                                .from(e)
+                                .where(e.CONTROL_KEY.eq(FINDING.CONTROL_ID), e.SUBJECT_ID.eq(FINDING.SUBJECT_ID))))
+                .execute();
+        return dsl.update(FINDING)
+                .set(FINDING.STATUS, Status.EXCEPTION.name())
+                .set(FINDING.REASON, concat(FINDING.REASON, inline("; covered by exception "), FINDING.EXCEPTION_ID))
+                .set(
+                        FINDING.EVIDENCE_REFS,
+                        DSL.when(FINDING.EVIDENCE_REFS.eq(""), FINDING.EXCEPTION_ID)
+                                .otherwise(concat(
+                                        FINDING.EVIDENCE_REFS, inline(Finding.REF_SEPARATOR), FINDING.EXCEPTION_ID)))
+                .where(
+                        FINDING.RUN_ID.eq(scope.runId()),
+                        FINDING.STATUS.eq(Status.FAIL.name()),
+                        FINDING.EXCEPTION_ID.isNotNull())
+                .execute();
+    }
+
+    /** Counts the run's findings per requirement and status, scores them, stores and returns the rows. */
+    List<Score> score(long runId, Policy policy) {
+        var counts = dsl.select(FINDING.REQUIREMENT, FINDING.STATUS, count())
+                .from(FINDING)
+                .where(FINDING.RUN_ID.eq(runId))
+                .groupBy(FINDING.REQUIREMENT, FINDING.STATUS)
+                .fetch();
+        List<Score> requirements = java.util.Arrays.stream(Requirement.values())
+                .map(requirement -> {
+                    long[] byStatus = new long[Status.values().length];
+                    counts.stream()
+                            .filter(row -> row.value1().equals(requirement.name()))
+                            .forEach(
+                                    row -> byStatus[Status.valueOf(row.value2()).ordinal()] = row.value3());
+                    return Score.of(
+                            requirement.name(),
+                            byStatus[Status.PASS.ordinal()],
+                            byStatus[Status.FAIL.ordinal()],
+                            byStatus[Status.EXCEPTION.ordinal()],
+                            byStatus[Status.PENDING.ordinal()],
+                            policy);
+                })
+                .toList();
+        List<Score> rows = new java.util.ArrayList<>(requirements);
+        rows.add(Score.overall(requirements, policy));
+        dsl.deleteFrom(REQUIREMENT_SCORE)
+                .where(REQUIREMENT_SCORE.RUN_ID.eq(runId))
+                .execute();
+        for (Score row : rows) {
+            dsl.insertInto(REQUIREMENT_SCORE)
+                    .set(REQUIREMENT_SCORE.RUN_ID, runId)
+                    .set(REQUIREMENT_SCORE.REQUIREMENT, row.requirement())
+                    .set(REQUIREMENT_SCORE.PASS_COUNT, row.pass())
+                    .set(REQUIREMENT_SCORE.FAIL_COUNT, row.fail())
+                    .set(REQUIREMENT_SCORE.EXCEPTION_COUNT, row.exception())
+                    .set(REQUIREMENT_SCORE.PENDING_COUNT, row.pending())
+                    .set(REQUIREMENT_SCORE.SCORE, row.score())
+                    .set(REQUIREMENT_SCORE.RATING, row.rating())
+                    .execute();
+        }
+        long findings = rows.getLast().pass()
+                + rows.getLast().fail()
+                + rows.getLast().exception()
+                + rows.getLast().pending();
+        dsl.update(SCORING_RUN)
+                .set(SCORING_RUN.STATUS, "COMPLETED")
+                .set(SCORING_RUN.FINISHED_AT, Instant.now())
+                .set(SCORING_RUN.FINDINGS_COUNT, findings)
+                .where(SCORING_RUN.RUN_ID.eq(runId))
+                .execute();
+        return rows;
+    }
+}

@@ -1,0 +1,42 @@
+package kr.compliance.scoring.controls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import kr.compliance.store.TextKeys;
+
+/**
+ * R5.2 POSTMORTEM_COMPLETE. Subject: every POSTMORTEM of an incident in the period, published by
+ * as-of. PASS when {@code root_cause} and {@code template_version} are not blank, and it has at
+ * least one action item.
+ */
+public final class R5_2_PostmortemComplete implements Control<PostmortemFacts> {
+
+    @Override
+    public String id() {
+        return "R5.2";
+    }
+
+    @Override
+    public Optional<Verdict> judge(PostmortemFacts postmortem, Judging judging) {
+        List<String> gaps = new ArrayList<>();
+        if (TextKeys.isBlank(postmortem.rootCause())) {
+            gaps.add("no root cause");
+        }
+        if (TextKeys.isBlank(postmortem.templateVersion())) {
+            gaps.add("no template version");
+        }
+        if (postmortem.actionItemIds().isEmpty()) {
+            gaps.add("no action items");
+        }
+        if (gaps.isEmpty()) {
+            return Optional.of(Verdict.pass(
+                    "root cause, template " + postmortem.templateVersion().strip() + " and "
+                            + postmortem.actionItemIds().size() + " action item(s) recorded",
+                    postmortem.actionItemIds()));
+        }
+        return Optional.of(Verdict.fail(
+                "postmortem of incident " + postmortem.incidentId() + " is incomplete: " + String.join(", ", gaps),
+                postmortem.actionItemIds()));
+    }
+}

@@ -1,0 +1,204 @@
+package kr.compliance.scoring;
+
+import static kr.compliance.store.jooq.Tables.FINDING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import kr.compliance.ingest.IngestService;
+import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.Period;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The three outages of the background, end to end: a destructive update with no pre-test; a tested
+ * load-balancer change whose environment did not match production; a further update to the same
+ * data centre while the cause was still open. Every finding and score is computed by hand in
+ * {@code scenarios/three-outages/README.md}.
+ */
+@SpringBootTest
+class ThreeOutagesIntegrationTests {
+
+    static final Period Q3 = Period.parse("2026Q3", ZoneId.of("Asia/Seoul"));
+    static final Instant AS_OF = Instant.parse("2026-10-05T00:00:00Z");
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    ScoringService scoring;
+
+    @Autowired
+    DSLContext dsl;
+
+    ScoringService.Result result;
+
+    @BeforeEach
+    void loadAndScore() {
+        EvidenceTables.clear(dsl);
+        ingest.ingest(Path.of("src/test/resources/scenarios/three-outages"), null, Duration.ZERO);
+        result = scoring.score(Q3, AS_OF, Duration.ZERO);
+    }
+
+    @Test
+    void everyFindingIsTheHandComputedOne() {
+        List<String> findings = dsl.select(FINDING.CONTROL_ID, FINDING.SUBJECT_ID, FINDING.STATUS)
+                .from(FINDING)
+                .where(FINDING.RUN_ID.eq(result.runId()))
+                .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
+                .fetch(row -> row.value1() + " " + row.value2() + " " + row.value3());
+
+        assertThat(findings)
+                .containsExactly(
+                        "R1.1 CHG-101 FAIL",
+                        "R1.1 CHG-102 PASS",
+                        "R1.1 CHG-103 PASS",
+                        "R1.1 CHG-105 PASS",
+                        "R1.1 CHG-106 EXCEPTION",
+                        "R1.2 CHG-102 FAIL",
+                        "R1.2 CHG-103 PASS",
+                        "R1.2 CHG-105 PASS",
+                        "R1.3 CHG-101 FAIL",
+                        "R1.3 CHG-105 PASS",
+                        "R2.1 CHG-101 PASS",
+                        "R2.1 CHG-102 FAIL",
+                        "R2.1 CHG-104 PASS",
+                        "R2.1 CHG-105 PASS",
+                        "R2.2 CHG-101 PASS",
+                        "R2.2 CHG-102 PASS",
+                        "R2.2 CHG-105 PASS",
+                        "R2.3 CHG-101 PASS",
+                        "R2.3 CHG-102 PASS",
+                        "R2.3 CHG-103 FAIL",
+                        "R2.3 CHG-105 PASS",
+                        "R2.3 CHG-106 PASS",
+                        "R3.1 INC-1 PASS",
+                        "R3.1 INC-2 FAIL",
+                        "R3.1 INC-3 PASS",
+                        "R3.1 INC-4 PASS",
+                        "R3.2 RB-DB FAIL",
+                        "R3.2 RB-NET PASS",
+                        "R3.2 RB-STORAGE PASS",
+                        "R3.3 INC-1 PASS",
+                        "R3.3 INC-2 FAIL",
+                        "R3.3 INC-3 PASS",
+                        "R3.3 INC-4 PASS",
+                        "R4.1 INC-1 PASS",
+                        "R4.1 INC-2 FAIL",
+                        "R4.1 INC-3 PASS",
+                        "R4.1 INC-4 PASS",
+                        "R4.2 INC-1 PASS",
+                        "R4.2 INC-2 PASS",
+                        "R4.2 INC-3 FAIL",
+                        "R4.2 INC-4 PASS",
+                        "R5.1 INC-1 PASS",
+                        "R5.1 INC-2 FAIL",
+                        "R5.1 INC-3 FAIL",
+                        "R5.1 INC-4 PENDING",
+                        "R5.2 PM-1 PASS",
+                        "R5.2 PM-2 FAIL",
+                        "R5.3 AI-1 PASS",
+                        "R5.3 AI-2 FAIL",
+                        "R5.3 AI-5 FAIL",
+                        "R6.1 INC-1 PASS",
+                        "R6.1 INC-2 FAIL",
+                        "R6.1 INC-3 PASS",
+                        "R6.1 INC-4 PASS",
+                        "R6.2 INC-1 PASS",
+                        "R6.2 INC-2 FAIL",
+                        "R6.2 INC-3 PASS",
+                        "R6.2 INC-4 PASS",
+                        "R6.3 INC-1 PASS",
+                        "R6.3 INC-2 FAIL",
+                        "R6.3 INC-3 PASS",
+                        "R6.3 INC-4 PASS");
+    }
+
+    @Test
+    void reasonsNameTheNumbersAndRecordsThatDecided() {
+        assertThat(reason("R1.2", "CHG-102")).isEqualTo("best parity 0.62 < 0.9 (test T-201)");
+        assertThat(refs("R1.2", "CHG-102")).isEqualTo("T-201");
+        assertThat(reason("R2.3", "CHG-103"))
+                .isEqualTo("SEV2 incident INC-2 open on DC-PANGYO since 2026-08-01T18:06+09:00 when the change"
+                        + " started (2026-08-02T10:00+09:00)");
+        assertThat(refs("R2.3", "CHG-103")).isEqualTo("INC-2");
+        assertThat(reason("R2.1", "CHG-102")).startsWith("approved by its own requester (PARK)");
+        assertThat(reason("R1.1", "CHG-106")).endsWith("; covered by exception EX-1");
+        assertThat(refs("R1.1", "CHG-106")).isEqualTo("EX-1");
+        assertThat(reason("R3.1", "INC-2"))
+                .isEqualTo("runbook RB-NET v1 reviewed 2025-06-01T10:00+09:00, 426 days 8 h 6 min before the incident"
+                        + " (> 365 days)");
+        assertThat(reason("R3.2", "RB-DB")).isEqualTo("runbook RB-DB v10 assigns no department for COMMUNICATIONS");
+        assertThat(reason("R5.1", "INC-4")).startsWith("no postmortem yet; due within 7 days of resolution");
+        assertThat(reason("R6.2", "INC-2"))
+                .isEqualTo("1 channel(s) (STATUS_PAGE) within 60 min of detection: fewer than 2 channels and no SNS");
+    }
+
+    private String reason(String control, String subject) {
+        return finding(control, subject).getReason();
+    }
+
+    private String refs(String control, String subject) {
+        return finding(control, subject).getEvidenceRefs();
+    }
+
+    private kr.compliance.store.jooq.tables.records.FindingRecord finding(String control, String subject) {
+        return dsl.selectFrom(FINDING)
+                .where(
+                        FINDING.RUN_ID.eq(result.runId()),
+                        FINDING.CONTROL_ID.eq(control),
+                        FINDING.SUBJECT_ID.eq(subject))
+                .fetchSingle();
+    }
+
+    @Test
+    void scoresAreTheHandComputedOnes() {
+        assertThat(result.scores())
+                .extracting(
+                        Score::requirement, Score::pass, Score::fail, Score::exception, Score::pending, Score::rating)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("R1", 6L, 3L, 1L, 0L, "RED"),
+                        org.assertj.core.groups.Tuple.tuple("R2", 10L, 2L, 0L, 0L, "AMBER"),
+                        org.assertj.core.groups.Tuple.tuple("R3", 8L, 3L, 0L, 0L, "RED"),
+                        org.assertj.core.groups.Tuple.tuple("R4", 6L, 2L, 0L, 0L, "RED"),
+                        org.assertj.core.groups.Tuple.tuple("R5", 3L, 5L, 0L, 1L, "RED"),
+                        org.assertj.core.groups.Tuple.tuple("R6", 9L, 3L, 0L, 0L, "RED"),
+                        org.assertj.core.groups.Tuple.tuple("OVERALL", 42L, 18L, 1L, 1L, "RED"));
+        assertThat(result.scores())
+                .extracting(Score::score)
+                .containsExactly(
+                        new BigDecimal("66.7"),
+                        new BigDecimal("83.3"),
+                        new BigDecimal("72.7"),
+                        new BigDecimal("75.0"),
+                        new BigDecimal("37.5"),
+                        new BigDecimal("75.0"),
+                        new BigDecimal("68.4"));
+    }
+
+    @Test
+    void aSecondRunWithAnotherPolicyLeavesTheFirstRunsFindingsUntouched() {
+        var before =
+                dsl.selectFrom(FINDING).where(FINDING.RUN_ID.eq(result.runId())).fetch();
+
+        ScoringService.Result again = scoring.score(Q3, AS_OF, Duration.ZERO);
+        assertThat(again.runId())
+                .as("same period, as-of, evidence and policy: the same run")
+                .isEqualTo(result.runId());
+
+        ScoringService.Result later = scoring.score(Q3, AS_OF.plusSeconds(60), Duration.ZERO);
+        assertThat(later.runId()).isNotEqualTo(result.runId());
+        assertThat(dsl.selectFrom(FINDING)
+                        .where(FINDING.RUN_ID.eq(result.runId()))
+                        .fetch())
+                .isEqualTo(before);
+    }
+}
