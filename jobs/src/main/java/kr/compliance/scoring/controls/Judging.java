@@ -21,7 +21,10 @@ public record Judging(Policy policy, Instant asOf, ZoneId zone) {
         return (local.getSecond() == 0 && local.getNano() == 0 ? MINUTES : SECONDS).format(local);
     }
 
-    /** A duration in the largest units that keep it exact: {@code 7 days}, {@code 5 min 1 s}. */
+    /**
+     * A duration exactly, in the units the policy speaks: whole days as days ({@code 7 days}),
+     * under two hours in minutes ({@code 60 min}, {@code 5 min 1 s}), else {@code 426 days 8 h 6 min}.
+     */
     public static String duration(Duration duration) {
         if (duration.isNegative()) {
             return "-" + duration(duration.negated());
@@ -29,6 +32,9 @@ public record Judging(Policy policy, Instant asOf, ZoneId zone) {
         long seconds = duration.toSeconds();
         if (seconds % 86_400 == 0 && seconds > 0) {
             return plural(seconds / 86_400, "day");
+        }
+        if (seconds < 7_200) {
+            return seconds % 60 == 0 ? seconds / 60 + " min" : seconds / 60 + " min " + seconds % 60 + " s";
         }
         StringBuilder text = new StringBuilder();
         long days = seconds / 86_400;
