@@ -1,0 +1,119 @@
+package kr.compliance.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.core.io.ClassPathResource;
+
+/** Scores, ratings, the runbook version order and the policy file's checks. */
+class ScoringRulesTests {
+
+    static final Policy POLICY = PolicyFile.read(new ClassPathResource("policy/default-policy.yml"));
+
+    @ParameterizedTest(name = "{0} pass, {1} fail: {2} {3}")
+    @CsvSource({
+        "19, 1, 95.0, GREEN",
+        "1899, 101, 95.0, GREEN", // 94.95 rounds half-up to 95.0
+        "18989, 1011, 94.9, AMBER", // 94.945
+        "4, 1, 80.0, AMBER",
+        "1599, 401, 80.0, AMBER", // 79.95
+        "15989, 4011, 79.9, RED", // 79.945
+        "1, 2, 33.3, RED",
+        "2, 1, 66.7, RED",
+        "0, 5, 0.0, RED",
+        "5, 0, 100.0, GREEN"
+    })
+    void aRequirementScoreIsRoundedHalfUpAndRated(long pass, long fail, String score, String rating) {
+        Score result = Score.of("R1", pass, fail, 3, 2, POLICY);
+        assertThat(result.score()).isEqualByComparingTo(new BigDecimal(score));
+        assertThat(result.score().scale()).isEqualTo(1);
+        assertThat(result.rating()).isEqualTo(rating);
+    }
+
+    @Test
+    void exceptionsAndPendingsAloneGiveNoData() {
+        Score result = Score.of("R1", 0, 0, 4, 2, POLICY);
+        assertThat(result.score()).isNull();
+        assertThat(result.rating()).isEqualTo("NO_DATA");
+        assertThat(result.exception()).isEqualTo(4);
+    }
+
+    @Test
+    void theOverallScoreAveragesTheUnroundedRequirementScoresWithData() {
+        // 1/3 -> 33.33.., 2/3 -> 66.66.., 1/8 -> 12.5; rounded first they would average 37.5 as well,
+        // but 33.35 + 66.65 style cases differ: here the exact mean is 37.5 -> 37.5
+        Score overall = Score.overall(
+                List.of(
+                        Score.of("R1", 1, 2, 0, 0, POLICY),
+                        Score.of("R2", 2, 1, 0, 0, POLICY),
+                        Score.of("R3", 1, 7, 0, 0, POLICY),
+                        Score.of("R4", 0, 0, 1, 0, POLICY)),
+                POLICY);
+        assertThat(overall.score()).isEqualByComparingTo("37.5");
+        assertThat(overall.pass()).isEqualTo(4);
+        assertThat(overall.fail()).isEqualTo(10);
+        assertThat(overall.exception()).isEqualTo(1);
+    }
+
+    @Test
+    void theOverallScoreIsNotTheMeanOfRoundedScores() {
+        // 66.66.. and 83.33..: rounded 66.7 and 83.3 average 75.0 either way; 1/6 -> 16.66.. and
+        // 1/3 -> 33.33.. average exactly 25.0, while their rounded values 16.7 and 33.3 also give 25.0;
+        // 2/3 (66.666..) with 1/9 (11.111..) averages 38.888.. -> 38.9, rounded first 38.9 too; so use
+        // 19/20 (95.0) and 1/12 (8.333..): exact mean 51.666.. -> 51.7, from rounded values (95.0 + 8.3)/2 = 51.65 ->
+        // 51.7.
+        // 1/12 with 1/1: exact (8.333.. + 100)/2 = 54.1666.. -> 54.2; rounded (8.3 + 100)/2 = 54.15 -> 54.2.
+        // 1/24 (4.1666..) with 1/1: exact 52.0833.. -> 52.1; rounded (4.2 + 100)/2 = 52.1.
+        // 1/16 (6.25) with 1/1: exact 53.125 -> 53.1; rounded first: 6.3 -> 53.15 -> 53.2: they differ.
+        Score overall =
+                Score.overall(List.of(Score.of("R1", 1, 15, 0, 0, POLICY), Score.of("R2", 1, 0, 0, 0, POLICY)), POLICY);
+        assertThat(overall.score()).isEqualByComparingTo("53.1");
+    }
+
+    @ParameterizedTest(name = "{0} vs {1}: {2}")
+    @CsvSource({"10, 9, 1", "9, 10, -1", "2, 2, 0", "b, a, 1", "10, 9a, -1"})
+    void runbookVersionsCompareAsNumbersWhenBothAreWhole(String a, String b, int sign) {
+        assertThat(Integer.signum(RunbookVersions.compareVersions(a, b))).isEqualTo(sign);
+    }
+
+    @Test
+    void theDefaultPolicyHoldsTheDefaultsOfTheSpec() {
+        assertThat(POLICY.version()).isEqualTo("2026.1");
+        assertThat(POLICY.minParity()).isEqualByComparingTo("0.90");
+        assertThat(POLICY.maxTestAge()).hasDays(30);
+        assertThat(POLICY.emergencyApprovalGrace()).hasHours(24);
+        assertThat(POLICY.freezeSeverities()).containsExactlyInAnyOrder("SEV1", "SEV2");
+        assertThat(POLICY.freezeUntil()).isEqualTo(Policy.FreezeUntil.CLOSED_OR_RESOLVED);
+        assertThat(POLICY.requiredChannels()).containsExactly("SNS");
+        assertThat(POLICY.minChannels()).isEqualTo(2);
+    }
+
+    @Test
+    void aPolicyWithAnUnknownKeyIsRefused() {
+        String text = POLICY.content().replace("rating:", "rating:\n  blue: 99");
+        assertThatThrownBy(() -> PolicyFile.parse(text, "test.yml"))
+                .isInstanceOf(PolicyFile.PolicyException.class)
+                .hasMessage("the policy test.yml has unknown key(s): rating.blue");
+    }
+
+    @Test
+    void aPolicyThatDoesNotParseIsRefused() {
+        assertThatThrownBy(() -> PolicyFile.parse("version: [unclosed", "test.yml"))
+                .isInstanceOf(PolicyFile.PolicyException.class)
+                .hasMessageStartingWith("the policy test.yml is not valid YAML");
+    }
+
+    @Test
+    void aPolicyWithABadValueIsRefused() {
+        String text = POLICY.content().replace("min-parity: 0.90", "min-parity: 1.5");
+        assertThatThrownBy(() -> PolicyFile.parse(text, "test.yml"))
+                .hasMessage("the policy test.yml: r1.min-parity must be a number from 0 to 1, not '1.5'");
+        String duration = POLICY.content().replace("max-test-age: 30d", "max-test-age: a month");
+        assertThatThrownBy(() -> PolicyFile.parse(duration, "test.yml")).hasMessageContaining("r1.max-test-age");
+    }
+}
