@@ -62,7 +62,7 @@ class EvidenceReader {
                     .leftJoin(OPEN_INCIDENT)
                     .on(OI_CHANGE_ID.eq(c.CHANGE_ID))
                     .where(scope.visible(c), inPeriodByAsOf(c.STARTED_AT, scope))
-                    .orderBy(c.CHANGE_ID, t.TEST_RUN_ID)
+                    .orderBy(c.CHANGE_ID) // the primary key's order: no sort of the joined rows
                     .fetchSize(Integer.MIN_VALUE)
                     .fetchLazy()) {
                 ChangeFacts current = null;
@@ -70,7 +70,7 @@ class EvidenceReader {
                     String changeId = row.get(c.CHANGE_ID);
                     if (current == null || !current.changeId().equals(changeId)) {
                         if (current != null) {
-                            each.accept(current);
+                            each.accept(inTestIdOrder(current));
                         }
                         current = change(row, c, scope);
                     }
@@ -85,11 +85,17 @@ class EvidenceReader {
                     }
                 }
                 if (current != null) {
-                    each.accept(current);
+                    each.accept(inTestIdOrder(current));
                 }
             }
             session.dropTemporaryTableIfExists(OPEN_INCIDENT).execute();
         });
+    }
+
+    /** Tests arrive in index order; findings cite them in id order, whatever plan the server chose. */
+    private static ChangeFacts inTestIdOrder(ChangeFacts change) {
+        change.tests().sort(java.util.Comparator.comparing(ChangeFacts.TestFact::testRunId));
+        return change;
     }
 
     private static ChangeFacts change(Record row, ChangeRecord c, ScoringScope scope) {

@@ -11,11 +11,16 @@ import java.sql.Statement;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 /**
  * Writes findings in bulk with {@code LOAD DATA LOCAL} on a connection of its own (the facts are
- * streamed on another), a batch at a time, so memory stays flat however large the quarter.
+ * streamed on another), a batch at a time, so memory stays flat however large the quarter. A batch
+ * is loaded on a background thread while the next one is judged; at most one is in flight.
  */
 final class FindingWriter implements AutoCloseable {
 
@@ -27,8 +32,13 @@ final class FindingWriter implements AutoCloseable {
     private final long runId;
     private final StringBuilder line = new StringBuilder(512);
     private ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH * 200);
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "finding-loader");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Future<?> inFlight;
     private int rows;
-    private long written;
 
     /** Opens a writer for the findings of {@code controlIds}; a restarted step first drops its earlier ones. */
     FindingWriter(DataSource dataSource, long runId, List<String> controlIds) {
@@ -66,10 +76,6 @@ final class FindingWriter implements AutoCloseable {
         }
     }
 
-    long written() {
-        return written + rows;
-    }
-
     private void field(String value) {
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
@@ -92,10 +98,35 @@ final class FindingWriter implements AutoCloseable {
         if (rows == 0) {
             return;
         }
+        awaitInFlight();
+        byte[] tsv = batch.toByteArray();
+        inFlight = loader.submit(() -> load(tsv));
+        rows = 0;
+        batch = new ByteArrayOutputStream(BATCH * 200);
+    }
+
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof ScoringFailedException failed
+                    ? failed
+                    : new ScoringFailedException(
+                            "could not write findings: " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScoringFailedException("interrupted while writing findings", e);
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private void load(byte[] tsv) {
         try (Statement statement = connection.createStatement()) {
-            statement
-                    .unwrap(JdbcStatement.class)
-                    .setLocalInfileInputStream(new ByteArrayInputStream(batch.toByteArray()));
+            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(tsv));
             statement.execute("LOAD DATA LOCAL INFILE 'findings.tsv' INTO TABLE finding CHARACTER SET utf8mb4"
                     + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
                     + " (run_id, control_id, subject_id, requirement, subject_type, status, reason, evidence_refs,"
@@ -103,17 +134,17 @@ final class FindingWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw new ScoringFailedException("could not write findings: " + e.getMessage(), e);
         }
-        written += rows;
-        rows = 0;
-        batch = new ByteArrayOutputStream(BATCH * 200);
     }
 
     @Override
     public void close() {
         try (connection) {
             flush();
+            awaitInFlight();
         } catch (SQLException e) {
             throw new ScoringFailedException("could not close the findings connection: " + e.getMessage(), e);
+        } finally {
+            loader.shutdownNow();
         }
     }
 }

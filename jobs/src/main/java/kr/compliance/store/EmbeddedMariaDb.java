@@ -52,7 +52,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--innodb-buffer-pool-size=1G")
                     .addArg("--innodb-log-file-size=512M")
                     .addArg("--innodb-flush-log-at-trx-commit=2")
-                    .addArg("--skip-log-bin");
+                    .addArg("--skip-log-bin")
+                    // no DNS here or in many data centres: a lookup of the host name would stall the start
+                    .addArg("--skip-name-resolve");
             db = DB.newEmbeddedDB(config.build());
             db.start();
             port = db.getConfiguration().getPort();
