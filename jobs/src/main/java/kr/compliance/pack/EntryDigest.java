@@ -1,0 +1,106 @@
+package kr.compliance.pack;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Size, SHA-256 and row count of one pack entry, the same way when the pack is made and when it
+ * is verified: data rows of a CSV (header excluded), rows of every sheet of a workbook, none
+ * for anything else (the pack zip itself).
+ */
+final class EntryDigest {
+
+    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+    static {
+        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    }
+
+    private EntryDigest() {}
+
+    /** A way to open the entry's bytes more than once (the hash and the rows are two passes). */
+    interface Content {
+        InputStream open() throws IOException;
+    }
+
+    static PackManifest.Entry of(String name, Content content) {
+        try {
+            MessageDigest digest = PackManifest.sha256();
+            long size;
+            try (InputStream in = new DigestInputStream(content.open(), digest)) {
+                size = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            long rows;
+            try (InputStream in = content.open()) {
+                rows = name.endsWith(".xlsx") ? workbookRows(in) : name.endsWith(".csv") ? csvRows(in) : 0;
+            }
+            return new PackManifest.Entry(name, size, sha256, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long csvRows(InputStream in) throws IOException {
+        long records = 0;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .detectBomHeader(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(in)) {
+            for (CsvRecord ignored : reader) {
+                records++;
+            }
+        }
+        return Math.max(records - 1, 0);
+    }
+
+    private static long workbookRows(InputStream in) throws IOException {
+        long rows = 0;
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            if (entry.getName().startsWith("xl/worksheets/") && entry.getName().endsWith(".xml")) {
+                rows += rowElements(zip);
+            }
+        }
+        return rows;
+    }
+
+    private static long rowElements(InputStream sheetXml) throws IOException {
+        try {
+            XMLStreamReader reader = XML.createXMLStreamReader(new NonClosing(sheetXml));
+            long rows = 0;
+            while (reader.hasNext()) {
+                if (reader.next() == XMLStreamReader.START_ELEMENT && "row".equals(reader.getLocalName())) {
+                    rows++;
+                }
+            }
+            reader.close();
+            return rows;
+        } catch (XMLStreamException e) {
+            throw new IOException("a sheet of the workbook is not readable XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** Keeps the zip stream open when the XML reader is done with one of its entries. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {}
+    }
+}
