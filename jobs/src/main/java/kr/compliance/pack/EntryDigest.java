@@ -10,9 +10,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 
 /**
  * Size, SHA-256 and row count of one pack entry, the same way when the pack is made and when it
@@ -21,12 +18,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class EntryDigest {
 
-    private static final XMLInputFactory XML = XMLInputFactory.newFactory();
-
-    static {
-        XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    }
+    private static final byte[] ROW_TAG = "<row".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private EntryDigest() {}
 
@@ -35,7 +27,16 @@ final class EntryDigest {
         InputStream open() throws IOException;
     }
 
+    /** Digests an entry and counts its rows. */
     static PackManifest.Entry of(String name, Content content) {
+        return of(name, content, -1);
+    }
+
+    /**
+     * Digests an entry whose rows the caller counted while writing it ({@code -1}: count them),
+     * the same number {@code verify} counts.
+     */
+    static PackManifest.Entry of(String name, Content content, long knownRows) {
         try {
             MessageDigest digest = PackManifest.sha256();
             long size;
@@ -43,9 +44,11 @@ final class EntryDigest {
                 size = in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             String sha256 = HexFormat.of().formatHex(digest.digest());
-            long rows;
-            try (InputStream in = content.open()) {
-                rows = name.endsWith(".xlsx") ? workbookRows(in) : name.endsWith(".csv") ? csvRows(in) : 0;
+            long rows = knownRows;
+            if (rows < 0) {
+                try (InputStream in = content.open()) {
+                    rows = name.endsWith(".xlsx") ? workbookRows(in) : name.endsWith(".csv") ? csvRows(in) : 0;
+                }
             }
             return new PackManifest.Entry(name, size, sha256, rows);
         } catch (IOException e) {
@@ -78,29 +81,23 @@ final class EntryDigest {
         return rows;
     }
 
+    /** Counts {@code <row} start tags: the sheets are written by POI, one element per row. */
     private static long rowElements(InputStream sheetXml) throws IOException {
-        try {
-            XMLStreamReader reader = XML.createXMLStreamReader(new NonClosing(sheetXml));
-            long rows = 0;
-            while (reader.hasNext()) {
-                if (reader.next() == XMLStreamReader.START_ELEMENT && "row".equals(reader.getLocalName())) {
-                    rows++;
+        byte[] buffer = new byte[1 << 16];
+        long rows = 0;
+        int matched = 0;
+        for (int read = sheetXml.read(buffer); read >= 0; read = sheetXml.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                byte b = buffer[i];
+                if (matched == ROW_TAG.length) {
+                    if (b == ' ' || b == '>' || b == '/') {
+                        rows++;
+                    }
+                    matched = 0;
                 }
+                matched = b == ROW_TAG[matched] ? matched + 1 : (b == '<' ? 1 : 0);
             }
-            reader.close();
-            return rows;
-        } catch (XMLStreamException e) {
-            throw new IOException("a sheet of the workbook is not readable XML: " + e.getMessage(), e);
         }
-    }
-
-    /** Keeps the zip stream open when the XML reader is done with one of its entries. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {}
+        return rows;
     }
 }

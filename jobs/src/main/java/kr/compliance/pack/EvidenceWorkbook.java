@@ -12,13 +12,19 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.zip.Deflater;
 import kr.compliance.pack.PackRows.Run;
 import kr.compliance.pack.PackRows.Score;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
@@ -47,6 +53,8 @@ final class EvidenceWorkbook implements AutoCloseable {
     static final String OVERALL = "OVERALL";
 
     private static final int STREAM_WINDOW = 200;
+    private static final byte[] CURRENT_BAR = {0x1F, 0x38, 0x64};
+    private static final byte[] PREVIOUS_BAR = {(byte) 0xA6, (byte) 0xA6, (byte) 0xA6};
 
     private final XSSFWorkbook template;
     private final SXSSFWorkbook workbook;
@@ -70,8 +78,15 @@ final class EvidenceWorkbook implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.styles = new WorkbookStyles(template, run.zone());
-        this.workbook = new SXSSFWorkbook(template, STREAM_WINDOW);
-        workbook.setCompressTempFiles(true);
+        this.workbook = new SXSSFWorkbook(template, STREAM_WINDOW) {
+            @Override
+            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                // millions of rows: the fastest deflate costs a little size and saves much time
+                ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+                zip.setLevel(Deflater.BEST_SPEED);
+                return zip;
+            }
+        };
     }
 
     /** The cover: what the pack is, for which period, from which run; the pack hash comes last. */
@@ -108,8 +123,9 @@ final class EvidenceWorkbook implements AutoCloseable {
         label(contents, 0, labels.get("cover.contents"), "note");
         sheet.addMergedRegion(new CellRangeAddress(r + 2, r + 2, 0, 1));
         contents.setHeightInPoints(90);
-        sheet.setColumnWidth(0, 24 * 256);
-        sheet.setColumnWidth(1, 90 * 256);
+        sheet.setColumnWidth(0, 28 * 256);
+        sheet.setColumnWidth(1, 75 * 256);
+        printOnePageWide(sheet, false);
     }
 
     /** Sets the pack hash, known once the CSV entries are written, on the cover and in the properties. */
@@ -176,6 +192,7 @@ final class EvidenceWorkbook implements AutoCloseable {
             sheet.setColumnWidth(i, widths[i] * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
+        printOnePageWide(sheet, false);
         chart(sheet, headerRow + 1, headerRow + REQUIREMENTS.size(), r + 3, !previous.isEmpty(), previousPeriod);
     }
 
@@ -206,14 +223,41 @@ final class EvidenceWorkbook implements AutoCloseable {
                 names,
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 2, 2)));
         current.setTitle(run.period(), null);
+        fill(current, CURRENT_BAR);
         if (withPrevious) {
             XDDFChartData.Series before = data.addSeries(
                     names,
                     XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 8, 8)));
             before.setTitle(previousPeriod, null);
+            fill(before, PREVIOUS_BAR);
         }
         data.setVaryColors(false);
         chart.plot(data);
+    }
+
+    /**
+     * Bars need an explicit fill or LibreOffice draws none; the two colours are the only styling
+     * the template cannot carry (a chart is made per pack).
+     */
+    private static void fill(XDDFChartData.Series series, byte[] rgb) {
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(rgb)));
+        series.setShapeProperties(shape);
+    }
+
+    /** Printed (or turned into PDF) a sheet fits the page width, landscape, its header on every page. */
+    static void printOnePageWide(Sheet sheet, boolean repeatHeader) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        if (repeatHeader) {
+            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        }
+        sheet.getHeader().setLeft(sheet.getSheetName());
+        // &P and &N: page number and page count in Excel's header/footer codes
+        sheet.getFooter().setRight("&P / &N");
     }
 
     /** Moves the sheet made last to just before the named one (a summary written after its details). */

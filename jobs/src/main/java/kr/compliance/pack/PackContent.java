@@ -1,7 +1,7 @@
 package kr.compliance.pack;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.compliance.pack.PackRows.ControlException;
@@ -49,9 +49,9 @@ final class PackContent {
         this.labels = labels;
     }
 
-    /** Writes every CSV entry into {@code folder}; returns their names in pack order. */
-    List<String> writeCsvs(Path folder, Map<String, Score> scores) {
-        List<String> names = new ArrayList<>();
+    /** Writes every CSV entry into {@code folder}; returns their names, in pack order, and row counts. */
+    Map<String, Long> writeCsvs(Path folder, Map<String, Score> scores, FindingHandOff findings) {
+        Map<String, Long> written = new LinkedHashMap<>();
         try (CsvEntry csv = csv(folder, "scores.csv", SCORE_HEADER)) {
             for (String requirement : EvidenceWorkbook.scoreOrder()) {
                 Score s = scores.get(requirement);
@@ -62,13 +62,12 @@ final class PackContent {
                     csv.row(requirement, title, s.pass(), s.fail(), s.exception(), s.pending(), s.score(), s.rating());
                 }
             }
-            names.add(csv.name());
+            written.put(csv.name(), csv.rows());
         }
         try (CsvEntry csv = csv(folder, "findings.csv", FINDING_HEADER)) {
-            repository.forEachFinding(
-                    run.runId(),
-                    null,
-                    f -> csv.row(
+            try {
+                repository.forEachFinding(run.runId(), f -> {
+                    csv.row(
                             f.controlId(),
                             f.requirement(),
                             f.subjectType(),
@@ -76,28 +75,33 @@ final class PackContent {
                             f.status(),
                             f.reason(),
                             f.evidenceRefs(),
-                            f.referenceTime()));
-            names.add(csv.name());
+                            f.referenceTime());
+                    findings.accept(f);
+                });
+            } finally {
+                findings.finish();
+            }
+            written.put(csv.name(), csv.rows());
         }
         try (CsvEntry csv = csv(folder, "exceptions.csv", EXCEPTION_HEADER)) {
             for (ControlException e : repository.exceptions(run)) {
                 csv.row(exceptionRow(e));
             }
-            names.add(csv.name());
+            written.put(csv.name(), csv.rows());
         }
         for (EvidenceKind kind : EvidenceKind.values()) {
             List<String> header =
                     kind.columns().stream().map(org.jooq.Field::getName).toList();
             try (CsvEntry csv = csv(folder, kind.entryName(), header)) {
                 repository.forEachRecord(kind, run, (Record r) -> csv.row(r.intoArray()));
-                names.add(csv.name());
+                written.put(csv.name(), csv.rows());
             }
         }
         try (CsvEntry csv = csv(folder, "rejected-records.csv", REJECTION_HEADER)) {
             repository.forEachRejection(run, r -> csv.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
-            names.add(csv.name());
+            written.put(csv.name(), csv.rows());
         }
-        return names;
+        return written;
     }
 
     private CsvEntry csv(Path folder, String name, List<String> header) {
@@ -118,27 +122,43 @@ final class PackContent {
         };
     }
 
-    /** Writes the workbook's tables: a sheet per requirement, exceptions, data quality. */
-    void writeSheets(EvidenceWorkbook workbook) {
+    /**
+     * Writes the workbook's tables: a sheet per requirement (from the findings handed over by the
+     * CSV writer, in control order, so R1's controls come first), exceptions, data quality.
+     */
+    void writeSheets(EvidenceWorkbook workbook, FindingHandOff findings) {
         List<String> findingHeader = labelled("finding", FINDING_HEADER);
-        for (String requirement : EvidenceWorkbook.REQUIREMENTS) {
-            String name =
-                    sheetName(labels.get("sheet.requirement", requirement, labels.get("requirement." + requirement)));
-            try (SheetSeries sheet = workbook.table(name, findingHeader)) {
-                repository.forEachFinding(
-                        run.runId(),
-                        requirement,
-                        f -> sheet.row(
-                                f.controlId(),
-                                f.requirement(),
-                                f.subjectType(),
-                                f.subjectId(),
-                                f.status(),
-                                f.reason(),
-                                f.evidenceRefs(),
-                                f.referenceTime()));
+        var requirements = EvidenceWorkbook.REQUIREMENTS.iterator();
+        SheetSeries[] current = {null};
+        String[] currentRequirement = {null};
+        findings.forEach(f -> {
+            String requirement = requirementOf(f.controlId());
+            while (!requirement.equals(currentRequirement[0])) {
+                if (current[0] != null) {
+                    current[0].close();
+                }
+                if (!requirements.hasNext()) {
+                    throw new PackException("finding " + f.controlId() + " " + f.subjectId()
+                            + " names no requirement R1 to R6; the scoring run is not one this pack can show");
+                }
+                currentRequirement[0] = requirements.next();
+                current[0] = requirementSheet(workbook, currentRequirement[0], findingHeader);
             }
+            current[0].row(
+                    f.controlId(),
+                    f.requirement(),
+                    f.subjectType(),
+                    f.subjectId(),
+                    f.status(),
+                    f.reason(),
+                    f.evidenceRefs(),
+                    f.referenceTime());
+        });
+        if (current[0] != null) {
+            current[0].close();
         }
+        requirements.forEachRemaining(
+                r -> requirementSheet(workbook, r, findingHeader).close());
         try (SheetSeries sheet =
                 workbook.table(labels.get("sheet.exceptions"), labelled("exception", EXCEPTION_HEADER))) {
             for (ControlException e : repository.exceptions(run)) {
@@ -191,6 +211,18 @@ final class PackContent {
             }
         }
         workbook.moveLastBefore(labels.get("sheet.rejections"));
+    }
+
+    private SheetSeries requirementSheet(EvidenceWorkbook workbook, String requirement, List<String> header) {
+        return workbook.table(
+                sheetName(labels.get("sheet.requirement", requirement, labels.get("requirement." + requirement))),
+                header);
+    }
+
+    /** {@code R2} for {@code R2.3}: control ids start with their requirement. */
+    private static String requirementOf(String controlId) {
+        int dot = controlId.indexOf('.');
+        return dot < 0 ? controlId : controlId.substring(0, dot);
     }
 
     private List<String> labelled(String prefix, List<String> columns) {

@@ -102,15 +102,8 @@ class PackRepository {
         return scores;
     }
 
-    /**
-     * The run's findings ordered by control and subject; with a requirement, only its controls
-     * (a range of the primary key, since control ids start with their requirement).
-     */
-    void forEachFinding(long runId, String requirement, Consumer<Finding> action) {
-        Condition condition = FINDING.RUN_ID.eq(runId);
-        if (requirement != null) {
-            condition = condition.and(FINDING.CONTROL_ID.startsWith(requirement + "."));
-        }
+    /** The run's findings ordered by control and subject (the primary key's order). */
+    void forEachFinding(long runId, Consumer<Finding> action) {
         stream(
                 dsl.select(
                                 FINDING.CONTROL_ID,
@@ -122,9 +115,17 @@ class PackRepository {
                                 FINDING.EVIDENCE_REFS,
                                 FINDING.REFERENCE_TIME)
                         .from(FINDING)
-                        .where(condition)
+                        .where(FINDING.RUN_ID.eq(runId))
                         .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID),
-                r -> action.accept(r.into(Finding.class)));
+                r -> action.accept(new Finding(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8())));
     }
 
     /**
@@ -237,7 +238,7 @@ class PackRepository {
                                         .isNull()
                                         .or(startedIn(REJECTED_RECORD.REFERENCE_TIME, run)))
                         .orderBy(REJECTED_RECORD.FILE_NAME, REJECTED_RECORD.LINE_NO, REJECTED_RECORD.REJECTION_ID),
-                r -> action.accept(r.into(Rejection.class)));
+                r -> action.accept(new Rejection(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
     }
 
     /**

@@ -21,6 +21,8 @@ import kr.compliance.store.Period;
 import kr.compliance.store.StoreProperties;
 import kr.compliance.store.Zones;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +33,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PackService {
+
+    private static final Logger log = LoggerFactory.getLogger(PackService.class);
 
     private final PackRepository repository;
     private final DSLContext dsl;
@@ -108,14 +112,27 @@ public class PackService {
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             workbook.cover(toolVersion());
             workbook.summary(scores, previous, previousPeriod.toString());
-            CompletableFuture<List<String>> csvs =
-                    CompletableFuture.supplyAsync(() -> content.writeCsvs(staging, scores), Thread::startVirtualThread);
-            content.writeSheets(workbook);
-            List<String> csvNames = join(csvs);
+            long started = System.nanoTime();
+            FindingHandOff findings = new FindingHandOff();
+            CompletableFuture<Map<String, Long>> csvs = CompletableFuture.supplyAsync(
+                    () -> {
+                        Map<String, Long> names = content.writeCsvs(staging, scores, findings);
+                        log.info("pack {}: CSV entries written in {} ms", run.period(), millisSince(started));
+                        return names;
+                    },
+                    Thread::startVirtualThread);
+            try {
+                content.writeSheets(workbook, findings);
+            } catch (RuntimeException e) {
+                findings.abandon();
+                throw e;
+            }
+            log.info("pack {}: workbook sheets streamed in {} ms", run.period(), millisSince(started));
+            Map<String, Long> csvRows = join(csvs);
             List<PackManifest.Entry> entries = new ArrayList<>();
-            for (String name : csvNames) {
-                Path file = staging.resolve(name);
-                entries.add(EntryDigest.of(name, () -> Files.newInputStream(file)));
+            for (var csv : csvRows.entrySet()) {
+                Path file = staging.resolve(csv.getKey());
+                entries.add(EntryDigest.of(csv.getKey(), () -> Files.newInputStream(file), csv.getValue()));
             }
             PackManifest manifest = manifest(run, labels, entries).withPackHash();
             workbook.packHash(manifest.packHash());
@@ -123,9 +140,14 @@ public class PackService {
             workbook.write(workbookFile, staging.resolve("workbook.poi.xlsx"));
             entries.addFirst(EntryDigest.of(workbookName, () -> Files.newInputStream(workbookFile)));
             manifest = manifest(run, labels, entries).withPackHash();
+            log.info("pack {}: entries digested and workbook written in {} ms", run.period(), millisSince(started));
             Files.write(staging.resolve(PackManifest.NAME), manifest.toJson());
             return manifest;
         }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
     private static <T> T join(CompletableFuture<T> future) {

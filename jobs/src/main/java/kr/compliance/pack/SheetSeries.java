@@ -73,6 +73,7 @@ final class SheetSeries implements AutoCloseable {
             widths[i] = Math.max(widths[i], WorkbookStyles.displayWidth(header.get(i)) + 3);
         }
         sheet.createFreezePane(0, 1);
+        EvidenceWorkbook.printOnePageWide(sheet, true);
         nextRow = 1;
     }
 

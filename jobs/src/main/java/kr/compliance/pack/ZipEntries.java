@@ -10,9 +10,13 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
 /** Zips whose bytes depend only on their content: fixed entry order and time, no extra fields. */
 final class ZipEntries {
@@ -22,11 +26,18 @@ final class ZipEntries {
     /** A file to put in a zip under a name. */
     record Source(String name, Path file) {}
 
-    /** Writes the files in the given order, each stamped with {@code time}. */
+    /**
+     * Writes the files in the given order, each stamped with {@code time}. A workbook is stored,
+     * not deflated again: it is a zip already.
+     */
     static void write(Path zip, List<Source> sources, LocalDateTime time) {
         try (ZipOutputStream out = open(zip)) {
             for (Source source : sources) {
-                out.putNextEntry(entry(source.name(), time));
+                ZipEntry entry = entry(source.name(), time);
+                if (source.name().endsWith(".xlsx")) {
+                    store(entry, source.file());
+                }
+                out.putNextEntry(entry);
                 Files.copy(source.file(), out);
                 out.closeEntry();
             }
@@ -35,26 +46,47 @@ final class ZipEntries {
         }
     }
 
-    /** Copies a zip entry by entry, in its order, with every entry's time set to {@code time}. */
+    /**
+     * Copies a zip entry by entry, in its order, with every entry's time set to {@code time}. The
+     * compressed bytes are copied as they are (no second deflate of a large workbook).
+     */
     static void rewriteWithFixedTimes(Path source, Path target, LocalDateTime time) {
-        try (ZipFile in = new ZipFile(source.toFile());
-                ZipOutputStream out = open(target)) {
-            for (ZipEntry original : Collections.list(in.entries())) {
-                out.putNextEntry(entry(original.getName(), time));
-                try (InputStream content = in.getInputStream(original)) {
-                    content.transferTo(out);
+        try (org.apache.commons.compress.archivers.zip.ZipFile in =
+                        org.apache.commons.compress.archivers.zip.ZipFile.builder()
+                                .setPath(source)
+                                .get();
+                ZipArchiveOutputStream out = new ZipArchiveOutputStream(target)) {
+            for (ZipArchiveEntry original : Collections.list(in.getEntriesInPhysicalOrder())) {
+                ZipArchiveEntry copy = new ZipArchiveEntry(original.getName());
+                copy.setMethod(original.getMethod());
+                copy.setCrc(original.getCrc());
+                copy.setSize(original.getSize());
+                copy.setCompressedSize(original.getCompressedSize());
+                copy.setTimeLocal(time);
+                try (InputStream raw = in.getRawInputStream(original)) {
+                    out.addRawArchiveEntry(copy, raw);
                 }
-                out.closeEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static void store(ZipEntry entry, Path file) throws IOException {
+        CRC32 crc = new CRC32();
+        try (InputStream in = new CheckedInputStream(Files.newInputStream(file), crc)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(Files.size(file));
+        entry.setCompressedSize(Files.size(file));
+        entry.setCrc(crc.getValue());
+    }
+
     private static ZipOutputStream open(Path zip) throws IOException {
         OutputStream file = new BufferedOutputStream(Files.newOutputStream(zip), 1 << 16);
         ZipOutputStream out = new ZipOutputStream(file);
-        out.setLevel(6);
+        out.setLevel(Deflater.BEST_SPEED);
         return out;
     }
 
