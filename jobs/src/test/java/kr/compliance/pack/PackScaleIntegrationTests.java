@@ -1,10 +1,13 @@
 package kr.compliance.pack;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.ZipFile;
 import kr.compliance.store.EvidenceTables;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -71,6 +74,19 @@ class PackScaleIntegrationTests {
                 "pack of %d changes: %.1f s, %d CSV rows (%.0f rows/s), %d workbook rows (%.0f rows/s), %d bytes%n",
                 changes, seconds, csvRows, csvRows / seconds, sheetRows, sheetRows / seconds, result.size());
         assertThat(PackVerifier.verify(result.file()).matches()).isTrue();
+        if (changes * 2L >= SheetSeries.EXCEL_MAX_ROWS) {
+            // R1 has two findings per change: its sheet must have gone on to a second one
+            Path workbook = out.resolve("workbook.xlsx");
+            try (ZipFile pack = new ZipFile(result.file().toFile())) {
+                Files.copy(pack.getInputStream(pack.getEntry("evidence-2026Q3.xlsx")), workbook, REPLACE_EXISTING);
+            }
+            String sheets;
+            try (ZipFile xlsx = new ZipFile(workbook.toFile())) {
+                sheets = new String(
+                        xlsx.getInputStream(xlsx.getEntry("xl/workbook.xml")).readAllBytes(), UTF_8);
+            }
+            assertThat(sheets).contains("R1 사전테스트 체계 강화 (2)");
+        }
         assertThat(seconds).isLessThan(90);
     }
 }
