@@ -13,7 +13,13 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "compliance 1.0.0",
         description = "Scores change, test and incident evidence against the ministry's six corrective actions.",
-        subcommands = {IngestCommand.class, ScoreCommand.class, GenerateCommand.class})
+        subcommands = {
+            IngestCommand.class,
+            ScoreCommand.class,
+            PackCommand.class,
+            VerifyCommand.class,
+            GenerateCommand.class
+        })
 public final class ComplianceCommand implements Runnable {
 
     @Option(

@@ -1,0 +1,103 @@
+package kr.compliance.pack;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Size, SHA-256 and row count of one pack entry, the same way when the pack is made and when it
+ * is verified: data rows of a CSV (header excluded), rows of every sheet of a workbook, none
+ * for anything else (the pack zip itself).
+ */
+final class EntryDigest {
+
+    private static final byte[] ROW_TAG = "<row".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private EntryDigest() {}
+
+    /** A way to open the entry's bytes more than once (the hash and the rows are two passes). */
+    interface Content {
+        InputStream open() throws IOException;
+    }
+
+    /** Digests an entry and counts its rows. */
+    static PackManifest.Entry of(String name, Content content) {
+        return of(name, content, -1);
+    }
+
+    /**
+     * Digests an entry whose rows the caller counted while writing it ({@code -1}: count them),
+     * the same number {@code verify} counts.
+     */
+    static PackManifest.Entry of(String name, Content content, long knownRows) {
+        try {
+            MessageDigest digest = PackManifest.sha256();
+            long size;
+            try (InputStream in = new DigestInputStream(content.open(), digest)) {
+                size = in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            String sha256 = HexFormat.of().formatHex(digest.digest());
+            long rows = knownRows;
+            if (rows < 0) {
+                try (InputStream in = content.open()) {
+                    rows = name.endsWith(".xlsx") ? workbookRows(in) : name.endsWith(".csv") ? csvRows(in) : 0;
+                }
+            }
+            return new PackManifest.Entry(name, size, sha256, rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long csvRows(InputStream in) throws IOException {
+        long records = 0;
+        try (CsvReader<CsvRecord> reader = CsvReader.builder()
+                .detectBomHeader(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .ofCsvRecord(in)) {
+            for (CsvRecord ignored : reader) {
+                records++;
+            }
+        }
+        return Math.max(records - 1, 0);
+    }
+
+    private static long workbookRows(InputStream in) throws IOException {
+        long rows = 0;
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+            if (entry.getName().startsWith("xl/worksheets/") && entry.getName().endsWith(".xml")) {
+                rows += rowElements(zip);
+            }
+        }
+        return rows;
+    }
+
+    /** Counts {@code <row} start tags: the sheets are written by POI, one element per row. */
+    private static long rowElements(InputStream sheetXml) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long rows = 0;
+        int matched = 0;
+        for (int read = sheetXml.read(buffer); read >= 0; read = sheetXml.read(buffer)) {
+            for (int i = 0; i < read; i++) {
+                byte b = buffer[i];
+                if (matched == ROW_TAG.length) {
+                    if (b == ' ' || b == '>' || b == '/') {
+                        rows++;
+                    }
+                    matched = 0;
+                }
+                matched = b == ROW_TAG[matched] ? matched + 1 : (b == '<' ? 1 : 0);
+            }
+        }
+        return rows;
+    }
+}

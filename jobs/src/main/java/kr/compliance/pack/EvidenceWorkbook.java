@@ -1,0 +1,340 @@
+package kr.compliance.pack;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.Deflater;
+import kr.compliance.pack.PackRows.Run;
+import kr.compliance.pack.PackRows.Score;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
+import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.BarDirection;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFDrawing;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The workbook for people: a cover and a summary (with its chart) built in full, then the long
+ * tables streamed ({@link SheetSeries}). Styles come from the template, words from
+ * {@link PackLabels}, dates and document properties from the run, never from the clock.
+ */
+final class EvidenceWorkbook implements AutoCloseable {
+
+    static final List<String> REQUIREMENTS = List.of("R1", "R2", "R3", "R4", "R5", "R6");
+    static final String OVERALL = "OVERALL";
+
+    private static final int STREAM_WINDOW = 200;
+    private static final byte[] CURRENT_BAR = {0x1F, 0x38, 0x64};
+    private static final byte[] PREVIOUS_BAR = {(byte) 0xA6, (byte) 0xA6, (byte) 0xA6};
+
+    private final XSSFWorkbook template;
+    private final SXSSFWorkbook workbook;
+    private final WorkbookStyles styles;
+    private final PackLabels labels;
+    private final Run run;
+    private final int maxRowsPerSheet;
+    private Cell packHashCell;
+
+    EvidenceWorkbook(PackLabels labels, Run run, int maxRowsPerSheet) {
+        this.labels = labels;
+        this.run = run;
+        this.maxRowsPerSheet = maxRowsPerSheet;
+        try (InputStream in = EvidenceWorkbook.class.getClassLoader().getResourceAsStream(WorkbookStyles.TEMPLATE)) {
+            if (in == null) {
+                throw new PackException(
+                        "the workbook template " + WorkbookStyles.TEMPLATE + " is missing from the build");
+            }
+            this.template = new XSSFWorkbook(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.styles = new WorkbookStyles(template, run.zone());
+        this.workbook = new SXSSFWorkbook(template, STREAM_WINDOW) {
+            @Override
+            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+                // millions of rows: the fastest deflate costs a little size and saves much time
+                ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+                zip.setLevel(Deflater.BEST_SPEED);
+                return zip;
+            }
+        };
+    }
+
+    /** The cover: what the pack is, for which period, from which run; the pack hash comes last. */
+    void cover(String toolVersion) {
+        XSSFSheet sheet = template.createSheet(labels.get("sheet.cover"));
+        title(sheet, labels.get("cover.title", run.period()));
+        Row subtitle = sheet.createRow(1);
+        label(subtitle, 0, labels.get("cover.subtitle"), "subtitle");
+        int r = 3;
+        pair(
+                sheet,
+                r++,
+                "cover.period",
+                labels.get(
+                        "cover.periodValue",
+                        run.period(),
+                        PackValues.isoInstant(run.periodStart(), run.zone()),
+                        PackValues.isoInstant(run.periodEnd(), run.zone())));
+        pair(sheet, r++, "cover.zone", run.zone().getId());
+        Cell asOf = pair(sheet, r++, "cover.asOf", null);
+        styles.set(asOf, run.asOf());
+        pair(sheet, r++, "cover.run", Long.toString(run.runId()));
+        pair(sheet, r++, "cover.load", Long.toString(run.evidenceLoadId()));
+        pair(sheet, r++, "cover.policyVersion", run.policyVersion());
+        pair(sheet, r++, "cover.policyHash", run.policySha256());
+        pair(sheet, r++, "cover.tool", toolVersion);
+        packHashCell = pair(sheet, r++, "cover.packHash", "");
+        r++;
+        Row note = sheet.createRow(r);
+        label(note, 0, labels.get("cover.packHashNote"), "note");
+        sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 1));
+        note.setHeightInPoints(45);
+        Row contents = sheet.createRow(r + 2);
+        label(contents, 0, labels.get("cover.contents"), "note");
+        sheet.addMergedRegion(new CellRangeAddress(r + 2, r + 2, 0, 1));
+        contents.setHeightInPoints(90);
+        sheet.setColumnWidth(0, 28 * 256);
+        sheet.setColumnWidth(1, 75 * 256);
+        printOnePageWide(sheet, false);
+    }
+
+    /** Sets the pack hash, known once the CSV entries are written, on the cover and in the properties. */
+    void packHash(String hash) {
+        packHashCell.setCellValue(hash);
+        POIXMLProperties.CoreProperties core = template.getProperties().getCoreProperties();
+        core.setIdentifier(hash);
+    }
+
+    /** Six requirements and the overall score, rated in colour, beside the previous quarter's; a chart. */
+    void summary(Map<String, Score> scores, Map<String, Score> previous, String previousPeriod) {
+        XSSFSheet sheet = template.createSheet(labels.get("sheet.summary"));
+        title(sheet, labels.get("summary.title", run.period()));
+        List<String> header = List.of(
+                labels.get("summary.requirement"),
+                labels.get("summary.requirementTitle"),
+                labels.get("summary.score"),
+                labels.get("summary.rating"),
+                labels.get("summary.pass"),
+                labels.get("summary.fail"),
+                labels.get("summary.exception"),
+                labels.get("summary.pending"),
+                labels.get("summary.previous", previousPeriod),
+                labels.get("summary.delta"));
+        int headerRow = 2;
+        Row head = sheet.createRow(headerRow);
+        for (int i = 0; i < header.size(); i++) {
+            label(head, i, header.get(i), "header");
+        }
+        head.setHeightInPoints(30);
+        int r = headerRow + 1;
+        for (String requirement : scoreOrder()) {
+            Score score = scores.get(requirement);
+            Score before = previous.get(requirement);
+            Row row = sheet.createRow(r++);
+            label(row, 0, requirement, "label");
+            label(row, 1, labels.get("requirement." + requirement), "label");
+            scoreCell(row, 2, score == null ? null : score.score());
+            String rating = score == null ? "NO_DATA" : score.rating();
+            label(
+                    row,
+                    3,
+                    labels.get("rating." + rating),
+                    "rating-" + rating.toLowerCase().replace('_', '-'));
+            for (int i = 0; i < 4; i++) {
+                Cell cell = row.createCell(4 + i);
+                if (score != null) {
+                    styles.set(cell, new long[] {score.pass(), score.fail(), score.exception(), score.pending()}[i]);
+                }
+            }
+            scoreCell(row, 8, before == null ? null : before.score());
+            if (score != null && score.score() != null && before != null && before.score() != null) {
+                scoreCell(row, 9, score.score().subtract(before.score()));
+            } else {
+                scoreCell(row, 9, null);
+            }
+        }
+        Row note = sheet.createRow(r + 1);
+        label(note, 0, labels.get("summary.note"), "note");
+        sheet.addMergedRegion(new CellRangeAddress(r + 1, r + 1, 0, header.size() - 1));
+        note.setHeightInPoints(45);
+        int[] widths = {12, 30, 10, 16, 10, 10, 10, 10, 16, 12};
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, widths[i] * 256);
+        }
+        sheet.createFreezePane(0, headerRow + 1);
+        printOnePageWide(sheet, false);
+        chart(sheet, headerRow + 1, headerRow + REQUIREMENTS.size(), r + 3, !previous.isEmpty(), previousPeriod);
+    }
+
+    /** R1..R6, then OVERALL: the order of scores everywhere in the pack. */
+    static List<String> scoreOrder() {
+        List<String> order = new java.util.ArrayList<>(REQUIREMENTS);
+        order.add(OVERALL);
+        return order;
+    }
+
+    private void chart(
+            XSSFSheet sheet, int firstRow, int lastRow, int top, boolean withPrevious, String previousPeriod) {
+        XSSFDrawing drawing = sheet.createDrawingPatriarch();
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 8, top + 20);
+        XSSFChart chart = drawing.createChart(anchor);
+        chart.setTitleText(labels.get("summary.chart"));
+        chart.setTitleOverlay(false);
+        chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
+        XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.BOTTOM);
+        XDDFValueAxis values = chart.createValueAxis(AxisPosition.LEFT);
+        values.setMinimum(0);
+        values.setMaximum(100);
+        values.setCrosses(AxisCrosses.AUTO_ZERO);
+        XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, values);
+        data.setBarDirection(BarDirection.COL);
+        var names = XDDFDataSourcesFactory.fromStringCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 0, 0));
+        XDDFChartData.Series current = data.addSeries(
+                names,
+                XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 2, 2)));
+        current.setTitle(run.period(), null);
+        fill(current, CURRENT_BAR);
+        if (withPrevious) {
+            XDDFChartData.Series before = data.addSeries(
+                    names,
+                    XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 8, 8)));
+            before.setTitle(previousPeriod, null);
+            fill(before, PREVIOUS_BAR);
+        }
+        data.setVaryColors(false);
+        chart.plot(data);
+    }
+
+    /**
+     * Bars need an explicit fill or LibreOffice draws none; the two colours are the only styling
+     * the template cannot carry (a chart is made per pack).
+     */
+    private static void fill(XDDFChartData.Series series, byte[] rgb) {
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(rgb)));
+        series.setShapeProperties(shape);
+    }
+
+    /** Printed (or turned into PDF) a sheet fits the page width, landscape, its header on every page. */
+    static void printOnePageWide(Sheet sheet, boolean repeatHeader) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        if (repeatHeader) {
+            sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        }
+        sheet.getHeader().setLeft(sheet.getSheetName());
+        // &P and &N: page number and page count in Excel's header/footer codes
+        sheet.getFooter().setRight("&P / &N");
+    }
+
+    /** Moves the sheet made last to just before the named one (a summary written after its details). */
+    void moveLastBefore(String sheetName) {
+        int last = workbook.getNumberOfSheets() - 1;
+        workbook.setSheetOrder(workbook.getSheetName(last), workbook.getSheetIndex(sheetName));
+    }
+
+    /** A streamed table: findings, exceptions, data quality. */
+    SheetSeries table(String sheetName, List<String> header) {
+        return new SheetSeries(workbook, styles, sheetName, header, maxRowsPerSheet);
+    }
+
+    /**
+     * Writes the workbook: document properties from the run, and the xlsx's own zip rewritten
+     * with fixed entry times, so the same run gives the same bytes.
+     */
+    void write(Path file, Path scratch) {
+        POIXMLProperties.CoreProperties core = template.getProperties().getCoreProperties();
+        Date asOf = Date.from(run.asOf());
+        core.setCreated(Optional.of(asOf));
+        core.setModified(Optional.of(asOf));
+        core.setCreator("compliance");
+        core.setLastModifiedByUser("compliance");
+        core.setTitle(labels.get("cover.title", run.period()));
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(scratch))) {
+            workbook.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ZipEntries.rewriteWithFixedTimes(scratch, file, entryTime(run));
+    }
+
+    /** The time every zip entry carries: the run's as-of in the report zone. */
+    static LocalDateTime entryTime(Run run) {
+        return PackValues.local(run.asOf(), run.zone()).withNano(0);
+    }
+
+    private void title(Sheet sheet, String text) {
+        Row row = sheet.createRow(0);
+        label(row, 0, text, "title");
+        row.setHeightInPoints(26);
+    }
+
+    private Cell pair(Sheet sheet, int rowIndex, String key, String value) {
+        Row row = sheet.createRow(rowIndex);
+        label(row, 0, labels.get(key), "label");
+        Cell cell = row.createCell(1);
+        if (value != null) {
+            styles.set(cell, value);
+        }
+        return cell;
+    }
+
+    private void label(Row row, int column, String text, String style) {
+        Cell cell = row.createCell(column);
+        cell.setCellValue(text);
+        cell.setCellStyle(styles.style(style));
+    }
+
+    private void scoreCell(Row row, int column, java.math.BigDecimal score) {
+        Cell cell = row.createCell(column);
+        cell.setCellStyle(styles.style("score"));
+        if (score != null) {
+            cell.setCellValue(score.doubleValue());
+        } else {
+            cell.setCellValue("—");
+        }
+    }
+
+    @Override
+    public void close() {
+        workbook.dispose();
+        try {
+            workbook.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,239 @@
+package kr.compliance.pack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.compliance.pack.PackRows.ControlException;
+import kr.compliance.pack.PackRows.RevisionCount;
+import kr.compliance.pack.PackRows.Run;
+import kr.compliance.pack.PackRows.Score;
+import org.jooq.Record;
+
+/**
+ * What goes into the entries of one pack: the CSVs for machines and the tables of the workbook
+ * for people, each streamed from its own query so the two can be written at the same time.
+ */
+final class PackContent {
+
+    private static final List<String> SCORE_HEADER =
+            List.of("requirement", "title", "pass", "fail", "exception", "pending", "score", "rating");
+    private static final List<String> FINDING_HEADER = List.of(
+            "control_id",
+            "requirement",
+            "subject_type",
+            "subject_id",
+            "status",
+            "reason",
+            "evidence_refs",
+            "reference_time");
+    private static final List<String> EXCEPTION_HEADER = List.of(
+            "exception_id",
+            "control_id",
+            "subject_id",
+            "reason",
+            "approved_by",
+            "valid_from",
+            "valid_until",
+            "covered_count",
+            "covered_findings");
+    private static final List<String> REJECTION_HEADER = List.of("file", "line", "column", "reason", "raw");
+
+    private final PackRepository repository;
+    private final Run run;
+    private final PackLabels labels;
+
+    PackContent(PackRepository repository, Run run, PackLabels labels) {
+        this.repository = repository;
+        this.run = run;
+        this.labels = labels;
+    }
+
+    /** Writes every CSV entry into {@code folder}; returns their names, in pack order, and row counts. */
+    Map<String, Long> writeCsvs(Path folder, Map<String, Score> scores, FindingHandOff findings) {
+        Map<String, Long> written = new LinkedHashMap<>();
+        try (CsvEntry csv = csv(folder, "scores.csv", SCORE_HEADER)) {
+            for (String requirement : EvidenceWorkbook.scoreOrder()) {
+                Score s = scores.get(requirement);
+                String title = labels.get("requirement." + requirement);
+                if (s == null) {
+                    csv.row(requirement, title, 0L, 0L, 0L, 0L, null, "NO_DATA");
+                } else {
+                    csv.row(requirement, title, s.pass(), s.fail(), s.exception(), s.pending(), s.score(), s.rating());
+                }
+            }
+            written.put(csv.name(), csv.rows());
+        }
+        try (CsvEntry csv = csv(folder, "findings.csv", FINDING_HEADER)) {
+            try {
+                repository.forEachFinding(run.runId(), f -> {
+                    csv.row(
+                            f.controlId(),
+                            f.requirement(),
+                            f.subjectType(),
+                            f.subjectId(),
+                            f.status(),
+                            f.reason(),
+                            f.evidenceRefs(),
+                            f.referenceTime());
+                    findings.accept(f);
+                });
+            } finally {
+                findings.finish();
+            }
+            written.put(csv.name(), csv.rows());
+        }
+        try (CsvEntry csv = csv(folder, "exceptions.csv", EXCEPTION_HEADER)) {
+            for (ControlException e : repository.exceptions(run)) {
+                csv.row(exceptionRow(e));
+            }
+            written.put(csv.name(), csv.rows());
+        }
+        for (EvidenceKind kind : EvidenceKind.values()) {
+            List<String> header =
+                    kind.columns().stream().map(org.jooq.Field::getName).toList();
+            try (CsvEntry csv = csv(folder, kind.entryName(), header)) {
+                repository.forEachRecord(kind, run, (Record r) -> csv.row(r.intoArray()));
+                written.put(csv.name(), csv.rows());
+            }
+        }
+        try (CsvEntry csv = csv(folder, "rejected-records.csv", REJECTION_HEADER)) {
+            repository.forEachRejection(run, r -> csv.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
+            written.put(csv.name(), csv.rows());
+        }
+        return written;
+    }
+
+    private CsvEntry csv(Path folder, String name, List<String> header) {
+        return new CsvEntry(folder, name, header, run.zone());
+    }
+
+    private static Object[] exceptionRow(ControlException e) {
+        return new Object[] {
+            e.exceptionId(),
+            e.controlId(),
+            e.subjectId(),
+            e.reason(),
+            e.approvedBy(),
+            e.validFrom(),
+            e.validUntil(),
+            (long) e.coveredFindings().size(),
+            String.join(";", e.coveredFindings())
+        };
+    }
+
+    /**
+     * Writes the workbook's tables: a sheet per requirement (from the findings handed over by the
+     * CSV writer, in control order, so R1's controls come first), exceptions, data quality.
+     */
+    void writeSheets(EvidenceWorkbook workbook, FindingHandOff findings) {
+        List<String> findingHeader = labelled("finding", FINDING_HEADER);
+        var requirements = EvidenceWorkbook.REQUIREMENTS.iterator();
+        SheetSeries[] current = {null};
+        String[] currentRequirement = {null};
+        findings.forEach(f -> {
+            String requirement = requirementOf(f.controlId());
+            while (!requirement.equals(currentRequirement[0])) {
+                if (current[0] != null) {
+                    current[0].close();
+                }
+                if (!requirements.hasNext()) {
+                    throw new PackException("finding " + f.controlId() + " " + f.subjectId()
+                            + " names no requirement R1 to R6; the scoring run is not one this pack can show");
+                }
+                currentRequirement[0] = requirements.next();
+                current[0] = requirementSheet(workbook, currentRequirement[0], findingHeader);
+            }
+            current[0].row(
+                    f.controlId(),
+                    f.requirement(),
+                    f.subjectType(),
+                    f.subjectId(),
+                    f.status(),
+                    f.reason(),
+                    f.evidenceRefs(),
+                    f.referenceTime());
+        });
+        if (current[0] != null) {
+            current[0].close();
+        }
+        requirements.forEachRemaining(
+                r -> requirementSheet(workbook, r, findingHeader).close());
+        try (SheetSeries sheet =
+                workbook.table(labels.get("sheet.exceptions"), labelled("exception", EXCEPTION_HEADER))) {
+            for (ControlException e : repository.exceptions(run)) {
+                sheet.row(exceptionRow(e));
+            }
+        }
+        long rejections;
+        try (SheetSeries sheet =
+                workbook.table(labels.get("sheet.rejections"), labelled("rejection", REJECTION_HEADER))) {
+            repository.forEachRejection(run, r -> sheet.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
+            rejections = sheet.dataRows();
+        }
+        Map<String, Long> references = new java.util.TreeMap<>();
+        long roleNotes;
+        try (SheetSeries sheet = workbook.table(
+                labels.get("sheet.references"),
+                labelled("reference", List.of("kind", "record_id", "field", "value")))) {
+            repository.forEachDanglingReference(run, d -> {
+                sheet.row(d.kind(), d.recordId(), d.field(), d.missingId());
+                references.merge(d.kind() + " " + d.field(), 1L, Long::sum);
+            });
+            var notes = repository.roleNotes(run);
+            notes.forEach(n -> sheet.row("RUNBOOK", n.runbookId() + " v" + n.version(), "roles", n.pair()));
+            roleNotes = notes.size();
+        }
+        try (SheetSeries sheet = workbook.table(
+                labels.get("sheet.dataQuality"), labelled("quality", List.of("area", "item", "count", "note")))) {
+            sheet.row(
+                    labels.get("quality.rejections"),
+                    "rejected-records.csv",
+                    rejections,
+                    labels.get("quality.rejectionsNote"));
+            for (String check : List.of(
+                    "TEST change_id",
+                    "INCIDENT cause_change_id",
+                    "NOTIFICATION incident_id",
+                    "POSTMORTEM incident_id",
+                    "ACTION_ITEM postmortem_id")) {
+                sheet.row(
+                        labels.get("quality.dangling"),
+                        check,
+                        references.getOrDefault(check, 0L),
+                        labels.get("quality.danglingNote"));
+            }
+            sheet.row(labels.get("quality.roles"), "RUNBOOK roles", roleNotes, labels.get("quality.rolesNote"));
+            for (RevisionCount c : repository.revisionCounts(run)) {
+                sheet.row(labels.get("quality.records"), c.kind(), c.records(), null);
+                sheet.row(labels.get("quality.revisions"), c.kind(), c.revisions(), null);
+                sheet.row(labels.get("quality.revised"), c.kind(), c.revisedRecords(), null);
+            }
+        }
+        workbook.moveLastBefore(labels.get("sheet.rejections"));
+    }
+
+    private SheetSeries requirementSheet(EvidenceWorkbook workbook, String requirement, List<String> header) {
+        return workbook.table(
+                sheetName(labels.get("sheet.requirement", requirement, labels.get("requirement." + requirement))),
+                header);
+    }
+
+    /** {@code R2} for {@code R2.3}: control ids start with their requirement. */
+    private static String requirementOf(String controlId) {
+        int dot = controlId.indexOf('.');
+        return dot < 0 ? controlId : controlId.substring(0, dot);
+    }
+
+    private List<String> labelled(String prefix, List<String> columns) {
+        return columns.stream()
+                .map(c -> labels.get("column." + prefix + "." + c))
+                .toList();
+    }
+
+    /** Excel allows 31 characters and none of {@code : \ / ? * [ ]} in a sheet name. */
+    static String sheetName(String name) {
+        String clean = name.replaceAll("[:\\\\/?*\\[\\]]", " ").strip();
+        return clean.length() <= 25 ? clean : clean.substring(0, 25).strip();
+    }
+}

@@ -1,0 +1,122 @@
+package kr.compliance.pack;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code manifest.json}: what the pack is and, for every other entry, its size, SHA-256 and
+ * number of rows (data rows of a CSV; rows of all sheets of the workbook, headers included).
+ *
+ * @param packHash SHA-256 over the lines of {@link #packHashText()}: the manifest's fields and
+ *     every CSV entry's digest; shown on the workbook's cover and stored in its properties, so
+ *     the workbook and the machine-readable entries vouch for each other
+ */
+public record PackManifest(
+        String format,
+        String period,
+        String zone,
+        String periodStart,
+        String periodEnd,
+        String asOf,
+        long runId,
+        long evidenceLoadId,
+        String policyVersion,
+        String policySha256,
+        String toolVersion,
+        String lang,
+        String packHash,
+        List<Entry> entries) {
+
+    public static final String NAME = "manifest.json";
+    static final String FORMAT = "compliance-evidence-pack/1";
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    /** One entry of the pack besides the manifest. */
+    public record Entry(String name, long size, String sha256, long rows) {
+
+        boolean isWorkbook() {
+            return name.endsWith(".xlsx");
+        }
+    }
+
+    PackManifest withPackHash() {
+        return new PackManifest(
+                format,
+                period,
+                zone,
+                periodStart,
+                periodEnd,
+                asOf,
+                runId,
+                evidenceLoadId,
+                policyVersion,
+                policySha256,
+                toolVersion,
+                lang,
+                sha256Hex(packHashText()),
+                entries);
+    }
+
+    /** The text the pack hash is taken over: every field but the hash, and the CSV entries. */
+    String packHashText() {
+        StringBuilder text = new StringBuilder();
+        for (String field : List.of(
+                format,
+                period,
+                zone,
+                periodStart,
+                periodEnd,
+                asOf,
+                Long.toString(runId),
+                Long.toString(evidenceLoadId),
+                policyVersion,
+                policySha256,
+                toolVersion,
+                lang)) {
+            text.append(field).append('\n');
+        }
+        for (Entry entry : entries) {
+            if (!entry.isWorkbook()) {
+                text.append(entry.sha256())
+                        .append("  ")
+                        .append(entry.name())
+                        .append("  ")
+                        .append(entry.size())
+                        .append("  ")
+                        .append(entry.rows())
+                        .append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    byte[] toJson() {
+        return JSON.writeValueAsBytes(this);
+    }
+
+    static PackManifest fromJson(byte[] json) {
+        return JSON.readValue(json, PackManifest.class);
+    }
+
+    static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("this Java has no SHA-256", e);
+        }
+    }
+}

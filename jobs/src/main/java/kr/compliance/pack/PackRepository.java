@@ -1,0 +1,361 @@
+package kr.compliance.pack;
+
+import static kr.compliance.store.jooq.Tables.ACTION_ITEM;
+import static kr.compliance.store.jooq.Tables.CHANGE_RECORD;
+import static kr.compliance.store.jooq.Tables.CONTROL_EXCEPTION;
+import static kr.compliance.store.jooq.Tables.FINDING;
+import static kr.compliance.store.jooq.Tables.INCIDENT;
+import static kr.compliance.store.jooq.Tables.NOTIFICATION;
+import static kr.compliance.store.jooq.Tables.POSTMORTEM;
+import static kr.compliance.store.jooq.Tables.REJECTED_RECORD;
+import static kr.compliance.store.jooq.Tables.REQUIREMENT_SCORE;
+import static kr.compliance.store.jooq.Tables.RUNBOOK;
+import static kr.compliance.store.jooq.Tables.SCORING_RUN;
+import static kr.compliance.store.jooq.Tables.TEST_RUN;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.notExists;
+import static org.jooq.impl.DSL.select;
+import static org.jooq.impl.DSL.selectOne;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import kr.compliance.pack.PackRows.ControlException;
+import kr.compliance.pack.PackRows.DanglingReference;
+import kr.compliance.pack.PackRows.Finding;
+import kr.compliance.pack.PackRows.Rejection;
+import kr.compliance.pack.PackRows.RevisionCount;
+import kr.compliance.pack.PackRows.RoleNote;
+import kr.compliance.pack.PackRows.Run;
+import kr.compliance.pack.PackRows.Score;
+import kr.compliance.store.Revisions;
+import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
+import org.jooq.Condition;
+import org.jooq.Cursor;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.ResultQuery;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads what a pack shows: one scoring run, its findings and scores, and the evidence it saw
+ * (every record table at the revision visible to the run's last load). Big results are streamed.
+ */
+@Repository
+class PackRepository {
+
+    static final String COMPLETED = "COMPLETED";
+
+    private final DSLContext dsl;
+
+    PackRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** The latest completed scoring run of a period. */
+    Optional<Run> latestCompletedRun(String period) {
+        return dsl.selectFrom(SCORING_RUN)
+                .where(SCORING_RUN.PERIOD.eq(period), SCORING_RUN.STATUS.eq(COMPLETED))
+                .orderBy(SCORING_RUN.RUN_ID.desc())
+                .limit(1)
+                .fetchOptional()
+                .map(PackRepository::run);
+    }
+
+    private static Run run(ScoringRunRecord r) {
+        return new Run(
+                r.getRunId(),
+                r.getPeriod(),
+                r.getPeriodStart(),
+                r.getPeriodEnd(),
+                ZoneId.of(r.getReportZone()),
+                r.getAsOf(),
+                r.getEvidenceLoadId(),
+                r.getPolicyVersion(),
+                r.getPolicySha256());
+    }
+
+    /** The run's scores by requirement ({@code R1}..{@code R6}, {@code OVERALL}). */
+    Map<String, Score> scores(long runId) {
+        Map<String, Score> scores = new LinkedHashMap<>();
+        dsl.selectFrom(REQUIREMENT_SCORE)
+                .where(REQUIREMENT_SCORE.RUN_ID.eq(runId))
+                .orderBy(REQUIREMENT_SCORE.REQUIREMENT)
+                .forEach(r -> scores.put(
+                        r.getRequirement(),
+                        new Score(
+                                r.getRequirement(),
+                                r.getPassCount(),
+                                r.getFailCount(),
+                                r.getExceptionCount(),
+                                r.getPendingCount(),
+                                r.getScore(),
+                                r.getRating())));
+        return scores;
+    }
+
+    /** The run's findings ordered by control and subject (the primary key's order). */
+    void forEachFinding(long runId, Consumer<Finding> action) {
+        stream(
+                dsl.select(
+                                FINDING.CONTROL_ID,
+                                FINDING.REQUIREMENT,
+                                FINDING.SUBJECT_TYPE,
+                                FINDING.SUBJECT_ID,
+                                FINDING.STATUS,
+                                FINDING.REASON,
+                                FINDING.EVIDENCE_REFS,
+                                FINDING.REFERENCE_TIME)
+                        .from(FINDING)
+                        .where(FINDING.RUN_ID.eq(runId))
+                        .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID),
+                r -> action.accept(new Finding(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8())));
+    }
+
+    /**
+     * The evidence records of the period as the run saw them: changes and incidents that started
+     * in it; tests of those changes; notifications and postmortems of those incidents; action
+     * items due in the period or belonging to those postmortems; every runbook in force.
+     */
+    void forEachRecord(EvidenceKind kind, Run run, Consumer<Record> action) {
+        stream(
+                dsl.select(kind.columns())
+                        .from(kind.table())
+                        .where(visible(kind.table(), run), inPeriod(kind, run))
+                        .orderBy(kind.order()),
+                action);
+    }
+
+    private Condition inPeriod(EvidenceKind kind, Run run) {
+        return switch (kind) {
+            case CHANGES -> startedIn(CHANGE_RECORD.STARTED_AT, run);
+            case INCIDENTS -> startedIn(INCIDENT.STARTED_AT, run);
+            case TESTS -> TEST_RUN.CHANGE_ID.in(periodChanges(run));
+            case NOTIFICATIONS -> NOTIFICATION.INCIDENT_ID.in(periodIncidents(run));
+            case POSTMORTEMS -> POSTMORTEM.INCIDENT_ID.in(periodIncidents(run));
+            case ACTION_ITEMS ->
+                startedIn(ACTION_ITEM.DUE_AT, run)
+                        .or(ACTION_ITEM.POSTMORTEM_ID.in(select(POSTMORTEM.POSTMORTEM_ID)
+                                .from(POSTMORTEM)
+                                .where(visible(POSTMORTEM, run), POSTMORTEM.INCIDENT_ID.in(periodIncidents(run)))));
+            case RUNBOOKS -> RUNBOOK.LAST_REVIEWED_AT.lt(run.periodEnd());
+        };
+    }
+
+    private org.jooq.Select<org.jooq.Record1<String>> periodChanges(Run run) {
+        return select(CHANGE_RECORD.CHANGE_ID)
+                .from(CHANGE_RECORD)
+                .where(visible(CHANGE_RECORD, run), startedIn(CHANGE_RECORD.STARTED_AT, run));
+    }
+
+    private org.jooq.Select<org.jooq.Record1<String>> periodIncidents(Run run) {
+        return select(INCIDENT.INCIDENT_ID)
+                .from(INCIDENT)
+                .where(visible(INCIDENT, run), startedIn(INCIDENT.STARTED_AT, run));
+    }
+
+    private static Condition startedIn(Field<java.time.Instant> time, Run run) {
+        return time.ge(run.periodStart()).and(time.lt(run.periodEnd()));
+    }
+
+    private static Condition visible(Table<?> table, Run run) {
+        return Revisions.currentAsOfLoad(table, run.evidenceLoadId());
+    }
+
+    /** Exceptions valid at any time in the period, each with the findings of the run it covered. */
+    List<ControlException> exceptions(Run run) {
+        Map<String, ControlException> byId = new LinkedHashMap<>();
+        dsl.select(
+                        CONTROL_EXCEPTION.EXCEPTION_ID,
+                        CONTROL_EXCEPTION.CONTROL_ID,
+                        CONTROL_EXCEPTION.SUBJECT_ID,
+                        CONTROL_EXCEPTION.REASON,
+                        CONTROL_EXCEPTION.APPROVED_BY,
+                        CONTROL_EXCEPTION.VALID_FROM,
+                        CONTROL_EXCEPTION.VALID_UNTIL,
+                        FINDING.CONTROL_ID,
+                        FINDING.SUBJECT_ID)
+                .from(CONTROL_EXCEPTION)
+                .leftJoin(FINDING)
+                .on(FINDING.RUN_ID.eq(run.runId()), FINDING.EXCEPTION_ID.eq(CONTROL_EXCEPTION.EXCEPTION_ID))
+                .where(
+                        visible(CONTROL_EXCEPTION, run),
+                        CONTROL_EXCEPTION.VALID_FROM.lt(run.periodEnd()),
+                        CONTROL_EXCEPTION.VALID_UNTIL.ge(run.periodStart()))
+                .orderBy(CONTROL_EXCEPTION.EXCEPTION_ID, FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
+                .forEach(r -> {
+                    ControlException exception = byId.computeIfAbsent(
+                            r.value1(),
+                            id -> new ControlException(
+                                    id,
+                                    r.value2(),
+                                    r.value3(),
+                                    r.value4(),
+                                    r.value5(),
+                                    r.value6(),
+                                    r.value7(),
+                                    new ArrayList<>()));
+                    if (r.value8() != null) {
+                        exception.coveredFindings().add(r.value8() + " " + r.value9());
+                    }
+                });
+        return List.copyOf(byId.values());
+    }
+
+    /**
+     * Rows rejected by the loads the run saw whose time falls in the period, or could not be read
+     * at all (a rejected row's time is often the bad value): none goes unseen.
+     */
+    void forEachRejection(Run run, Consumer<Rejection> action) {
+        stream(
+                dsl.select(
+                                REJECTED_RECORD.FILE_NAME,
+                                REJECTED_RECORD.LINE_NO,
+                                REJECTED_RECORD.COLUMN_NAME,
+                                REJECTED_RECORD.REASON,
+                                REJECTED_RECORD.RAW_RECORD)
+                        .from(REJECTED_RECORD)
+                        .where(
+                                REJECTED_RECORD.LOAD_ID.le(run.evidenceLoadId()),
+                                REJECTED_RECORD
+                                        .REFERENCE_TIME
+                                        .isNull()
+                                        .or(startedIn(REJECTED_RECORD.REFERENCE_TIME, run)))
+                        .orderBy(REJECTED_RECORD.FILE_NAME, REJECTED_RECORD.LINE_NO, REJECTED_RECORD.REJECTION_ID),
+                r -> action.accept(new Rejection(r.value1(), r.value2(), r.value3(), r.value4(), r.value5())));
+    }
+
+    /**
+     * Records of the period (by their own time) that name a record the run's evidence does not
+     * hold: anti-joins over the visible revisions.
+     */
+    void forEachDanglingReference(Run run, Consumer<DanglingReference> action) {
+        var changes = CHANGE_RECORD.as("referenced_change");
+        var incidents = INCIDENT.as("referenced_incident");
+        var postmortems = POSTMORTEM.as("referenced_postmortem");
+        List<ResultQuery<? extends Record>> queries = List.of(
+                dsl.select(inline("TEST"), TEST_RUN.TEST_RUN_ID, inline("change_id"), TEST_RUN.CHANGE_ID)
+                        .from(TEST_RUN)
+                        .where(visible(TEST_RUN, run), startedIn(TEST_RUN.STARTED_AT, run))
+                        .and(notExists(selectOne()
+                                .from(changes)
+                                .where(changes.CHANGE_ID.eq(TEST_RUN.CHANGE_ID), visible(changes, run))))
+                        .orderBy(TEST_RUN.TEST_RUN_ID),
+                dsl.select(
+                                inline("INCIDENT"),
+                                INCIDENT.INCIDENT_ID,
+                                inline("cause_change_id"),
+                                INCIDENT.CAUSE_CHANGE_ID)
+                        .from(INCIDENT)
+                        .where(
+                                visible(INCIDENT, run),
+                                startedIn(INCIDENT.STARTED_AT, run),
+                                INCIDENT.CAUSE_CHANGE_ID.isNotNull(),
+                                INCIDENT.CAUSE_CHANGE_ID.ne(""))
+                        .and(notExists(selectOne()
+                                .from(changes)
+                                .where(changes.CHANGE_ID.eq(INCIDENT.CAUSE_CHANGE_ID), visible(changes, run))))
+                        .orderBy(INCIDENT.INCIDENT_ID),
+                dsl.select(
+                                inline("NOTIFICATION"),
+                                NOTIFICATION.NOTIFICATION_ID,
+                                inline("incident_id"),
+                                NOTIFICATION.INCIDENT_ID)
+                        .from(NOTIFICATION)
+                        .where(visible(NOTIFICATION, run), startedIn(NOTIFICATION.PUBLISHED_AT, run))
+                        .and(notExists(selectOne()
+                                .from(incidents)
+                                .where(incidents.INCIDENT_ID.eq(NOTIFICATION.INCIDENT_ID), visible(incidents, run))))
+                        .orderBy(NOTIFICATION.NOTIFICATION_ID),
+                dsl.select(
+                                inline("POSTMORTEM"),
+                                POSTMORTEM.POSTMORTEM_ID,
+                                inline("incident_id"),
+                                POSTMORTEM.INCIDENT_ID)
+                        .from(POSTMORTEM)
+                        .where(visible(POSTMORTEM, run), startedIn(POSTMORTEM.PUBLISHED_AT, run))
+                        .and(notExists(selectOne()
+                                .from(incidents)
+                                .where(incidents.INCIDENT_ID.eq(POSTMORTEM.INCIDENT_ID), visible(incidents, run))))
+                        .orderBy(POSTMORTEM.POSTMORTEM_ID),
+                dsl.select(
+                                inline("ACTION_ITEM"),
+                                ACTION_ITEM.ACTION_ITEM_ID,
+                                inline("postmortem_id"),
+                                ACTION_ITEM.POSTMORTEM_ID)
+                        .from(ACTION_ITEM)
+                        .where(visible(ACTION_ITEM, run), startedIn(ACTION_ITEM.DUE_AT, run))
+                        .and(notExists(selectOne()
+                                .from(postmortems)
+                                .where(
+                                        postmortems.POSTMORTEM_ID.eq(ACTION_ITEM.POSTMORTEM_ID),
+                                        visible(postmortems, run))))
+                        .orderBy(ACTION_ITEM.ACTION_ITEM_ID));
+        for (ResultQuery<? extends Record> query : queries) {
+            stream(query, r -> action.accept(r.into(DanglingReference.class)));
+        }
+    }
+
+    /** {@code roles} pairs without {@code =} in the runbooks the run saw (few: read whole). */
+    List<RoleNote> roleNotes(Run run) {
+        List<RoleNote> notes = new ArrayList<>();
+        dsl.select(RUNBOOK.RUNBOOK_ID, RUNBOOK.VERSION, RUNBOOK.ROLES)
+                .from(RUNBOOK)
+                .where(visible(RUNBOOK, run), RUNBOOK.ROLES.isNotNull(), RUNBOOK.LAST_REVIEWED_AT.lt(run.periodEnd()))
+                .orderBy(RUNBOOK.RUNBOOK_ID, RUNBOOK.VERSION)
+                .forEach(r -> {
+                    for (String pair : r.value3().split(";")) {
+                        if (!pair.isBlank() && !pair.contains("=")) {
+                            notes.add(new RoleNote(r.value1(), r.value2(), pair.strip()));
+                        }
+                    }
+                });
+        return notes;
+    }
+
+    /** Per record kind: records visible to the run, revisions loaded up to its load, revised records. */
+    List<RevisionCount> revisionCounts(Run run) {
+        List<RevisionCount> counts = new ArrayList<>();
+        for (EvidenceKind kind : EvidenceKind.values()) {
+            counts.add(revisionCount(kind.name(), kind.table(), kind.id(), run));
+        }
+        counts.add(revisionCount("EXCEPTIONS", CONTROL_EXCEPTION, CONTROL_EXCEPTION.EXCEPTION_ID, run));
+        return counts;
+    }
+
+    private RevisionCount revisionCount(String kind, Table<?> table, Field<String> id, Run run) {
+        Field<Integer> revision = table.field("revision", Integer.class);
+        Field<Long> loadId = table.field("load_id", Long.class);
+        long revisions = dsl.fetchCount(table, loadId.le(run.evidenceLoadId()));
+        Record counts = dsl.select(count(), countDistinct(id).filterWhere(revision.gt(1)))
+                .from(table)
+                .where(visible(table, run))
+                .fetchOne();
+        return new RevisionCount(kind, counts.get(0, Long.class), revisions, counts.get(1, Long.class));
+    }
+
+    /** Streams a query's rows (MySQL streams only with this fetch size) and closes the cursor. */
+    private static <R extends Record> void stream(ResultQuery<R> query, Consumer<? super R> action) {
+        try (Cursor<R> cursor = query.fetchSize(Integer.MIN_VALUE).fetchLazy()) {
+            for (R row : cursor) {
+                action.accept(row);
+            }
+        }
+    }
+}

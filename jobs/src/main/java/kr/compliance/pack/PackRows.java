@@ -1,0 +1,65 @@
+package kr.compliance.pack;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+
+/** The rows a pack is made of, as read from the store. */
+final class PackRows {
+
+    private PackRows() {}
+
+    /** The scoring run a pack shows, and the evidence it saw. */
+    record Run(
+            long runId,
+            String period,
+            Instant periodStart,
+            Instant periodEnd,
+            ZoneId zone,
+            Instant asOf,
+            long evidenceLoadId,
+            String policyVersion,
+            String policySha256) {}
+
+    /** One line of {@code scores.csv}: a requirement, or {@code OVERALL}. */
+    record Score(
+            String requirement, long pass, long fail, long exception, long pending, BigDecimal score, String rating) {}
+
+    /** One finding of the run. */
+    record Finding(
+            String controlId,
+            String requirement,
+            String subjectType,
+            String subjectId,
+            String status,
+            String reason,
+            String evidenceRefs,
+            Instant referenceTime) {}
+
+    /** An exception valid at some time in the period, with the findings it turned into EXCEPTION. */
+    record ControlException(
+            String exceptionId,
+            String controlId,
+            String subjectId,
+            String reason,
+            String approvedBy,
+            Instant validFrom,
+            Instant validUntil,
+            List<String> coveredFindings) {}
+
+    /** A row a load rejected. */
+    record Rejection(String file, long line, String column, String reason, String raw) {}
+
+    /** A record that names another record the store does not hold. */
+    record DanglingReference(String kind, String recordId, String field, String missingId) {}
+
+    /** A runbook's {@code roles} pair that has no {@code =}, so it assigns nobody. */
+    record RoleNote(String runbookId, String version, String pair) {}
+
+    /**
+     * How many records of a kind the run saw, how many revisions were loaded up to its load, and
+     * how many of its records had been revised.
+     */
+    record RevisionCount(String kind, long records, long revisions, long revisedRecords) {}
+}

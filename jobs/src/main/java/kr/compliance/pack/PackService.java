@@ -1,0 +1,220 @@
+package kr.compliance.pack;
+
+import static kr.compliance.store.jooq.Tables.EVIDENCE_PACK;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.Stream;
+import kr.compliance.pack.PackRows.Run;
+import kr.compliance.pack.PackRows.Score;
+import kr.compliance.store.Period;
+import kr.compliance.store.StoreProperties;
+import kr.compliance.store.Zones;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Makes the evidence pack of a period from its latest completed scoring run: the CSV entries and
+ * the workbook (written side by side on two threads), the manifest, one zip moved into place
+ * only when complete, and a row in {@code evidence_pack}.
+ */
+@Service
+public class PackService {
+
+    private static final Logger log = LoggerFactory.getLogger(PackService.class);
+
+    private final PackRepository repository;
+    private final DSLContext dsl;
+    private final Zones zones;
+    private final StoreProperties store;
+    private final int maxRowsPerSheet;
+
+    PackService(
+            PackRepository repository,
+            DSLContext dsl,
+            Zones zones,
+            StoreProperties store,
+            @Value("${compliance.pack.max-rows-per-sheet:" + SheetSeries.EXCEL_MAX_ROWS + "}") int maxRowsPerSheet) {
+        this.repository = repository;
+        this.dsl = dsl;
+        this.zones = zones;
+        this.store = store;
+        this.maxRowsPerSheet = Math.min(maxRowsPerSheet, SheetSeries.EXCEL_MAX_ROWS);
+    }
+
+    /** What was made. */
+    public record PackResult(Path file, String period, long runId, long size, String sha256, PackManifest manifest) {}
+
+    /** Where packs go when no folder is given: {@code $COMPLIANCE_HOME/packs}. */
+    public Path defaultOutDir() {
+        return store.home().resolve("packs");
+    }
+
+    /** Packs a period ({@code 2026Q3}) in a language ({@code ko}, {@code en}) into a folder. */
+    public PackResult pack(String periodText, Path outDir, String lang) {
+        Period period;
+        try {
+            period = Period.parse(periodText, zones.report());
+        } catch (IllegalArgumentException e) {
+            throw new PackException(e.getMessage());
+        }
+        return pack(period, outDir == null ? defaultOutDir() : outDir, lang == null ? "ko" : lang);
+    }
+
+    public PackResult pack(Period period, Path outDir, String lang) {
+        PackLabels labels = new PackLabels(lang);
+        Run run = repository
+                .latestCompletedRun(period.toString())
+                .orElseThrow(() -> new PackException("no completed scoring run for " + period
+                        + ": run 'compliance score --period " + period + "' first"));
+        Path target = outDir.resolve("compliance-pack-" + period + ".zip");
+        Path staging = createStaging(outDir);
+        try {
+            PackManifest manifest = writeEntries(run, labels, staging);
+            Path entriesZip = staging.resolve("pack.zip");
+            List<ZipEntries.Source> sources = new ArrayList<>();
+            sources.add(new ZipEntries.Source(PackManifest.NAME, staging.resolve(PackManifest.NAME)));
+            manifest.entries().forEach(e -> sources.add(new ZipEntries.Source(e.name(), staging.resolve(e.name()))));
+            ZipEntries.write(entriesZip, sources, EvidenceWorkbook.entryTime(run));
+            PackManifest.Entry whole = EntryDigest.of("pack.zip", () -> Files.newInputStream(entriesZip));
+            Files.move(entriesZip, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            register(run, lang, target, whole);
+            return new PackResult(target, period.toString(), run.runId(), whole.size(), whole.sha256(), manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteRecursively(staging);
+        }
+    }
+
+    private PackManifest writeEntries(Run run, PackLabels labels, Path staging) throws IOException {
+        String workbookName = "evidence-" + run.period() + ".xlsx";
+        Map<String, Score> scores = repository.scores(run.runId());
+        Period previousPeriod = Period.parse(run.period(), run.zone()).previous();
+        Map<String, Score> previous = repository
+                .latestCompletedRun(previousPeriod.toString())
+                .map(r -> repository.scores(r.runId()))
+                .orElse(Map.of());
+        PackContent content = new PackContent(repository, run, labels);
+        try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
+            workbook.cover(toolVersion());
+            workbook.summary(scores, previous, previousPeriod.toString());
+            long started = System.nanoTime();
+            FindingHandOff findings = new FindingHandOff();
+            CompletableFuture<Map<String, Long>> csvs = CompletableFuture.supplyAsync(
+                    () -> {
+                        Map<String, Long> names = content.writeCsvs(staging, scores, findings);
+                        log.info("pack {}: CSV entries written in {} ms", run.period(), millisSince(started));
+                        return names;
+                    },
+                    Thread::startVirtualThread);
+            try {
+                content.writeSheets(workbook, findings);
+            } catch (RuntimeException e) {
+                findings.abandon();
+                throw e;
+            }
+            log.info("pack {}: workbook sheets streamed in {} ms", run.period(), millisSince(started));
+            Map<String, Long> csvRows = join(csvs);
+            List<PackManifest.Entry> entries = new ArrayList<>();
+            for (var csv : csvRows.entrySet()) {
+                Path file = staging.resolve(csv.getKey());
+                entries.add(EntryDigest.of(csv.getKey(), () -> Files.newInputStream(file), csv.getValue()));
+            }
+            PackManifest manifest = manifest(run, labels, entries).withPackHash();
+            workbook.packHash(manifest.packHash());
+            Path workbookFile = staging.resolve(workbookName);
+            workbook.write(workbookFile, staging.resolve("workbook.poi.xlsx"));
+            entries.addFirst(EntryDigest.of(workbookName, () -> Files.newInputStream(workbookFile)));
+            manifest = manifest(run, labels, entries).withPackHash();
+            log.info("pack {}: entries digested and workbook written in {} ms", run.period(), millisSince(started));
+            Files.write(staging.resolve(PackManifest.NAME), manifest.toJson());
+            return manifest;
+        }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return (System.nanoTime() - nanoTime) / 1_000_000;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    private static PackManifest manifest(Run run, PackLabels labels, List<PackManifest.Entry> entries) {
+        return new PackManifest(
+                PackManifest.FORMAT,
+                run.period(),
+                run.zone().getId(),
+                PackValues.isoInstant(run.periodStart(), run.zone()),
+                PackValues.isoInstant(run.periodEnd(), run.zone()),
+                PackValues.isoInstant(run.asOf(), run.zone()),
+                run.runId(),
+                run.evidenceLoadId(),
+                run.policyVersion(),
+                run.policySha256(),
+                toolVersion(),
+                labels.lang(),
+                null,
+                List.copyOf(entries));
+    }
+
+    /** The version of this build (from the jar), so a pack says which tool made it. */
+    static String toolVersion() {
+        String version = PackService.class.getPackage().getImplementationVersion();
+        return "compliance " + (version == null ? "1.0.0" : version);
+    }
+
+    private void register(Run run, String lang, Path file, PackManifest.Entry whole) {
+        dsl.insertInto(EVIDENCE_PACK)
+                .set(EVIDENCE_PACK.RUN_ID, run.runId())
+                .set(EVIDENCE_PACK.PERIOD, run.period())
+                .set(EVIDENCE_PACK.LANG, lang)
+                .set(EVIDENCE_PACK.FILE_PATH, file.toAbsolutePath().toString())
+                .set(EVIDENCE_PACK.SIZE_BYTES, whole.size())
+                .set(EVIDENCE_PACK.SHA256, whole.sha256())
+                // when the pack was made; this time is in the database only, never in the pack
+                .set(EVIDENCE_PACK.CREATED_AT, Instant.now())
+                .execute();
+    }
+
+    private static Path createStaging(Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+            // in the target folder, so the final move is a rename on one file system
+            return Files.createTempDirectory(outDir, ".pack-");
+        } catch (IOException e) {
+            throw new PackException("cannot write to " + outDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteRecursively(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the scratch folder " + folder, e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package kr.compliance.pack;
+
+import java.util.List;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+
+/**
+ * A table written row by row onto streamed sheets: a frozen, filterable header on each sheet,
+ * and when a sheet is full it goes on on the next ({@code R1 (2)}), so no sheet passes Excel's
+ * row limit. Column widths follow the longest value seen.
+ */
+final class SheetSeries implements AutoCloseable {
+
+    /** Excel's limit of rows on a sheet. */
+    static final int EXCEL_MAX_ROWS = 1_048_576;
+
+    private static final int MAX_WIDTH_CHARS = 80;
+
+    private final SXSSFWorkbook workbook;
+    private final WorkbookStyles styles;
+    private final String name;
+    private final List<String> header;
+    private final int maxRows;
+    private final int[] widths;
+    private SXSSFSheet sheet;
+    private int sheets;
+    private int nextRow;
+    private long dataRows;
+
+    SheetSeries(SXSSFWorkbook workbook, WorkbookStyles styles, String name, List<String> header, int maxRows) {
+        if (maxRows < 2) {
+            throw new IllegalArgumentException("a sheet needs room for its header and a row");
+        }
+        this.workbook = workbook;
+        this.styles = styles;
+        this.name = name;
+        this.header = header;
+        this.maxRows = maxRows;
+        this.widths = new int[header.size()];
+        newSheet();
+    }
+
+    /** Writes one row; values in header order, typed as {@link WorkbookStyles#set} does. */
+    void row(Object... values) {
+        if (nextRow == maxRows) {
+            finishSheet();
+            newSheet();
+        }
+        Row row = sheet.createRow(nextRow++);
+        for (int i = 0; i < values.length; i++) {
+            Cell cell = row.createCell(i);
+            widths[i] = Math.max(widths[i], styles.set(cell, values[i]));
+        }
+        dataRows++;
+    }
+
+    long dataRows() {
+        return dataRows;
+    }
+
+    private void newSheet() {
+        sheets++;
+        String sheetName = sheets == 1 ? name : name + " (" + sheets + ")";
+        sheet = workbook.createSheet(sheetName);
+        Row row = sheet.createRow(0);
+        for (int i = 0; i < header.size(); i++) {
+            Cell cell = row.createCell(i);
+            cell.setCellValue(header.get(i));
+            cell.setCellStyle(styles.style("header"));
+            widths[i] = Math.max(widths[i], WorkbookStyles.displayWidth(header.get(i)) + 3);
+        }
+        sheet.createFreezePane(0, 1);
+        EvidenceWorkbook.printOnePageWide(sheet, true);
+        nextRow = 1;
+    }
+
+    private void finishSheet() {
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(nextRow - 1, 0), 0, header.size() - 1));
+        for (int i = 0; i < widths.length; i++) {
+            sheet.setColumnWidth(i, Math.min(widths[i] + 2, MAX_WIDTH_CHARS) * 256);
+        }
+    }
+
+    @Override
+    public void close() {
+        finishSheet();
+    }
+}

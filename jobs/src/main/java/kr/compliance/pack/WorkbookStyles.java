@@ -1,0 +1,95 @@
+package kr.compliance.pack;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The cell styles of the evidence workbook, taken from the template's {@code styles} sheet (a
+ * style name in column A, a cell of that style in column B), which is then removed. The look of
+ * the pack is changed in {@code report-templates/evidence-template.xlsx}, not here.
+ */
+final class WorkbookStyles {
+
+    static final String TEMPLATE = "report-templates/evidence-template.xlsx";
+    private static final String STYLES_SHEET = "styles";
+
+    private final Map<String, CellStyle> styles = new HashMap<>();
+    private final ZoneId zone;
+
+    WorkbookStyles(XSSFWorkbook template, ZoneId zone) {
+        this.zone = zone;
+        Sheet sheet = template.getSheet(STYLES_SHEET);
+        if (sheet == null) {
+            throw new PackException("the workbook template " + TEMPLATE + " has no 'styles' sheet");
+        }
+        for (Row row : sheet) {
+            styles.put(row.getCell(0).getStringCellValue(), row.getCell(1).getCellStyle());
+        }
+        template.removeSheetAt(template.getSheetIndex(sheet));
+    }
+
+    CellStyle style(String name) {
+        CellStyle style = styles.get(name);
+        if (style == null) {
+            throw new PackException("the workbook template " + TEMPLATE + " has no style '" + name + "'");
+        }
+        return style;
+    }
+
+    /**
+     * Puts a value in a cell with its style: text always as a text cell (escaped as in the CSVs),
+     * instants as date cells in the report zone, numbers as numbers. Returns the width it needs.
+     */
+    int set(Cell cell, Object value) {
+        switch (value) {
+            case null -> {
+                return 0;
+            }
+            case Instant instant -> {
+                cell.setCellValue(PackValues.local(instant, zone));
+                cell.setCellStyle(style("date"));
+                return 19;
+            }
+            case BigDecimal decimal -> {
+                cell.setCellValue(decimal.doubleValue());
+                cell.setCellStyle(style("decimal"));
+                return PackValues.plain(decimal).length() + 1;
+            }
+            case Long number -> {
+                return number(cell, number);
+            }
+            case Integer number -> {
+                return number(cell, number);
+            }
+            default -> {
+                String text = PackValues.safeText(value.toString());
+                cell.setCellValue(text);
+                cell.setCellStyle(style("text"));
+                return displayWidth(text);
+            }
+        }
+    }
+
+    private int number(Cell cell, long number) {
+        cell.setCellValue(number);
+        cell.setCellStyle(style("integer"));
+        return Long.toString(number).length() + 2;
+    }
+
+    /** Characters a text needs on screen: Hangul and other wide letters count twice. */
+    static int displayWidth(String text) {
+        int width = 0;
+        for (int i = 0; i < text.length() && width < 200; i++) {
+            width += text.charAt(i) >= 0x1100 ? 2 : 1;
+        }
+        return width;
+    }
+}

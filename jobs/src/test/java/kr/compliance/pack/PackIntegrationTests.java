@@ -1,0 +1,397 @@
+package kr.compliance.pack;
+
+import static kr.compliance.pack.PackFixtures.Q3_END;
+import static kr.compliance.pack.PackFixtures.Q3_START;
+import static kr.compliance.store.jooq.Tables.EVIDENCE_PACK;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import kr.compliance.cli.Launcher;
+import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.StoreProperties;
+import kr.compliance.store.Zones;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.test.JobOperatorTestUtils;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest
+class PackIntegrationTests {
+
+    static final Path OUT = Path.of("target/pack-tests");
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    PackService packs;
+
+    @Autowired
+    PackRepository repository;
+
+    @Autowired
+    Zones zones;
+
+    @Autowired
+    StoreProperties store;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Autowired
+    Job packJob;
+
+    long runId;
+
+    @BeforeEach
+    void evidenceOfOneQuarter() throws IOException {
+        EvidenceTables.clear(dsl);
+        deleteTree(OUT);
+        Files.createDirectories(OUT);
+        long previous = PackFixtures.run(
+                dsl, "2026Q2", Instant.parse("2026-03-31T15:00:00Z"), Q3_START, 2, PackRepository.COMPLETED);
+        PackFixtures.score(dsl, previous, "R1", 9, 1, "90.0", "AMBER");
+        PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 4, PackRepository.COMPLETED);
+        runId = PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 5, PackRepository.COMPLETED);
+        PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 6, "FAILED");
+        String[][] scores = {
+            {"R1", "3", "1", "75.0", "RED"}, {"R2", "19", "1", "95.0", "GREEN"}, {"R3", "0", "0", null, "NO_DATA"},
+            {"R4", "17", "3", "85.0", "AMBER"}, {"R5", "1", "0", "100.0", "GREEN"}, {"R6", "0", "1", "0.0", "RED"},
+            {"OVERALL", "40", "6", "71.0", "RED"}
+        };
+        for (String[] s : scores) {
+            PackFixtures.score(dsl, runId, s[0], Long.parseLong(s[1]), Long.parseLong(s[2]), s[3], s[4]);
+        }
+        PackFixtures.finding(dsl, runId, "R1.1", "CHG-1", "PASS", "pre-test T-1 passed", "CHG-1;T-1", null);
+        PackFixtures.finding(dsl, runId, "R1.1", "CHG-2", "FAIL", "=HYPERLINK(\"http://x\")", "CHG-2", null);
+        PackFixtures.finding(dsl, runId, "R1.2", "-CHG-3", "PASS", "best parity 0.95", "CHG-3;T-3", null);
+        PackFixtures.finding(dsl, runId, "R1.2", "CHG-1", "PASS", "best parity 0.95", "CHG-1;T-1", null);
+        PackFixtures.finding(dsl, runId, "R2.1", "CHG-1", "EXCEPTION", "approved after start", "CHG-1;EX-1", "EX-1");
+        PackFixtures.finding(dsl, runId, "R6.1", "INC-1", "FAIL", "no initial notice", "INC-1", null);
+        PackFixtures.change(dsl, "CHG-1", 1, 1, 3L, "old summary", Instant.parse("2026-07-20T01:00:00Z"));
+        PackFixtures.change(dsl, "CHG-1", 2, 3, 6L, "=SUM(A1:A9)", Instant.parse("2026-07-20T01:00:00Z"));
+        PackFixtures.change(dsl, "CHG-1", 3, 6, null, "loaded after the run", Instant.parse("2026-07-20T01:00:00Z"));
+        PackFixtures.change(dsl, "CHG-Q2", 1, 1, null, "last quarter", Instant.parse("2026-05-20T01:00:00Z"));
+        PackFixtures.test(dsl, "T-1", "CHG-1", 1, Instant.parse("2026-07-19T01:00:00Z"));
+        PackFixtures.test(dsl, "T-404", "CHG-404", 1, Instant.parse("2026-07-19T01:00:00Z"));
+        PackFixtures.incident(dsl, "INC-1", "CHG-404", 2, Instant.parse("2026-08-02T03:00:00Z"));
+        PackFixtures.runbook(dsl, "RB-1", "COMMANDER=SRE;COMMUNICATIONS", 1);
+        PackFixtures.exception(dsl, "EX-1", "R2.1", "CHG-1", 1);
+        PackFixtures.rejection(dsl, 2, 7, "CHG-9,+cmd,bad", null);
+        PackFixtures.rejection(dsl, 2, 8, "CHG-8,old", Instant.parse("2026-05-01T00:00:00Z"));
+        PackFixtures.rejection(dsl, 7, 9, "CHG-7,later", null);
+    }
+
+    @Test
+    void writesTheEntriesOfFormatsMdFromTheLatestCompletedRun() throws IOException {
+        PackService.PackResult result = packs.pack("2026Q3", OUT, "ko");
+
+        assertThat(result.file()).isEqualTo(OUT.resolve("compliance-pack-2026Q3.zip"));
+        assertThat(result.runId()).isEqualTo(runId);
+        Map<String, byte[]> entries = unzip(result.file());
+        assertThat(entries.keySet())
+                .containsExactly(
+                        "manifest.json",
+                        "evidence-2026Q3.xlsx",
+                        "scores.csv",
+                        "findings.csv",
+                        "exceptions.csv",
+                        "changes.csv",
+                        "tests.csv",
+                        "incidents.csv",
+                        "notifications.csv",
+                        "postmortems.csv",
+                        "action_items.csv",
+                        "runbooks.csv",
+                        "rejected-records.csv");
+        assertThat(Files.list(OUT).map(p -> p.getFileName().toString())).containsExactly("compliance-pack-2026Q3.zip");
+        assertThat(dsl.fetchCount(EVIDENCE_PACK, EVIDENCE_PACK.RUN_ID.eq(runId)))
+                .isEqualTo(1);
+
+        byte[] scores = entries.get("scores.csv");
+        assertThat(scores).startsWith(0xEF, 0xBB, 0xBF);
+        assertThat(lines(scores))
+                .containsExactly(
+                        "requirement,title,pass,fail,exception,pending,score,rating",
+                        "R1,사전테스트 체계 강화,3,1,0,0,75,RED",
+                        "R2,작업관리 통제,19,1,0,0,95,GREEN",
+                        "R3,재난·장애 매뉴얼,0,0,0,0,,NO_DATA",
+                        "R4,모니터링 고도화,17,3,0,0,85,AMBER",
+                        "R5,장애 회고 표준화,1,0,0,0,100,GREEN",
+                        "R6,이용자 고지,0,1,0,0,0,RED",
+                        "OVERALL,전체,40,6,0,0,71,RED");
+        assertThat(lines(entries.get("findings.csv")))
+                .containsExactly(
+                        "control_id,requirement,subject_type,subject_id,status,reason,evidence_refs,reference_time",
+                        "R1.1,R1,CHANGE,CHG-1,PASS,pre-test T-1 passed,CHG-1;T-1,2026-07-20T10:02:00+09:00",
+                        "R1.1,R1,CHANGE,CHG-2,FAIL,\"'=HYPERLINK(\"\"http://x\"\")\",CHG-2,2026-07-20T10:02:00+09:00",
+                        "R1.2,R1,CHANGE,'-CHG-3,PASS,best parity 0.95,CHG-3;T-3,2026-07-20T10:02:00+09:00",
+                        "R1.2,R1,CHANGE,CHG-1,PASS,best parity 0.95,CHG-1;T-1,2026-07-20T10:02:00+09:00",
+                        "R2.1,R2,CHANGE,CHG-1,EXCEPTION,approved after start,CHG-1;EX-1,2026-07-20T10:02:00+09:00",
+                        "R6.1,R6,INCIDENT,INC-1,FAIL,no initial notice,INC-1,2026-07-20T10:02:00+09:00");
+        List<String> changes = lines(entries.get("changes.csv"));
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(0)).startsWith("change_id,revision,load_id,source_line,service,data_center,change_type");
+        assertThat(changes.get(1)).startsWith("CHG-1,2,3,2,카카오톡,DC-A,UPDATE").contains(",'=SUM(A1:A9),");
+        assertThat(lines(entries.get("tests.csv")))
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("T-1,1,1,2,CHG-1,staging,0.95,");
+        assertThat(lines(entries.get("exceptions.csv")))
+                .containsExactly(
+                        "exception_id,control_id,subject_id,reason,approved_by,valid_from,valid_until,covered_count,covered_findings",
+                        "EX-1,R2.1,CHG-1,긴급 보안 패치,park,2026-07-01T09:00:00+09:00,2026-07-31T09:00:00+09:00,1,R2.1 CHG-1");
+        assertThat(lines(entries.get("rejected-records.csv")))
+                .containsExactly(
+                        "file,line,column,reason,raw",
+                        "changes.csv,7,started_at,started_at: not a timestamp,\"CHG-9,+cmd,bad\"");
+
+        PackManifest manifest = PackManifest.fromJson(entries.get("manifest.json"));
+        assertThat(manifest.period()).isEqualTo("2026Q3");
+        assertThat(manifest.asOf()).isEqualTo("2026-10-02T09:00:00+09:00");
+        assertThat(manifest.policyVersion()).isEqualTo("2026.1");
+        assertThat(manifest.entries()).hasSize(12);
+        assertThat(manifest.entries().get(2))
+                .extracting(PackManifest.Entry::name, PackManifest.Entry::rows)
+                .containsExactly("findings.csv", 6L);
+    }
+
+    @Test
+    void workbookHasStyledSheetsRealDatesTextCellsAndAChart() throws IOException {
+        PackService.PackResult result = packs.pack("2026Q3", OUT, "ko");
+        try (XSSFWorkbook workbook = workbook(result.file())) {
+            List<String> names = new ArrayList<>();
+            workbook.forEach(s -> names.add(s.getSheetName()));
+            assertThat(names)
+                    .containsExactly(
+                            "표지",
+                            "요약",
+                            "R1 사전테스트 체계 강화",
+                            "R2 작업관리 통제",
+                            "R3 재난·장애 매뉴얼",
+                            "R4 모니터링 고도화",
+                            "R5 장애 회고 표준화",
+                            "R6 이용자 고지",
+                            "예외 승인",
+                            "데이터 품질",
+                            "거부된 레코드",
+                            "참조 오류");
+            XSSFSheet summary = workbook.getSheet("요약");
+            Row r1 = summary.getRow(3);
+            assertThat(r1.getCell(0).getStringCellValue()).isEqualTo("R1");
+            assertThat(r1.getCell(2).getNumericCellValue()).isEqualTo(75.0);
+            assertThat(r1.getCell(8).getNumericCellValue()).isEqualTo(90.0);
+            assertThat(fill(r1.getCell(3))).isEqualTo("FFC7CE");
+            assertThat(fill(summary.getRow(4).getCell(3))).isEqualTo("C6EFCE");
+            assertThat(fill(summary.getRow(6).getCell(3))).isEqualTo("FFEB9C");
+            assertThat(summary.getDrawingPatriarch().getCharts()).hasSize(1);
+
+            XSSFSheet r1Sheet = workbook.getSheet("R1 사전테스트 체계 강화");
+            assertThat(r1Sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("통제 항목");
+            assertThat(r1Sheet.getPaneInformation().isFreezePane()).isTrue();
+            assertThat(r1Sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:H5");
+            Cell formulaLike = r1Sheet.getRow(2).getCell(5);
+            assertThat(formulaLike.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(formulaLike.getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\")");
+            Cell date = r1Sheet.getRow(1).getCell(7);
+            assertThat(date.getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(DateUtil.isCellDateFormatted(date)).isTrue();
+            assertThat(date.getLocalDateTimeCellValue()).isEqualTo("2026-07-20T10:02:00");
+
+            assertThat(workbook.getSheet("참조 오류").getRow(1).getCell(1).getStringCellValue())
+                    .isEqualTo("T-404");
+            assertThat(workbook.getProperties().getCoreProperties().getIdentifier())
+                    .isEqualTo(result.manifest().packHash());
+        }
+        try (XSSFWorkbook english = workbook(packs.pack("2026Q3", OUT, "en").file())) {
+            assertThat(english.getSheetAt(2).getSheetName()).isEqualTo("R1 Pre-change testing");
+        }
+    }
+
+    @Test
+    void aFullSheetContinuesOnTheNext() throws IOException {
+        PackService small = new PackService(repository, dsl, zones, store, 3);
+        try (XSSFWorkbook workbook = workbook(small.pack("2026Q3", OUT, "en").file())) {
+            XSSFSheet first = workbook.getSheet("R1 Pre-change testing");
+            XSSFSheet second = workbook.getSheet("R1 Pre-change testing (2)");
+            assertThat(first.getLastRowNum()).isEqualTo(2);
+            assertThat(second.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Control");
+            assertThat(second.getRow(2).getCell(3).getStringCellValue()).isEqualTo("CHG-1");
+            assertThat(workbook.getSheetIndex(second)).isEqualTo(workbook.getSheetIndex(first) + 1);
+        }
+    }
+
+    @Test
+    void theSameRunGivesTheSameBytes() throws IOException {
+        byte[] first = Files.readAllBytes(packs.pack("2026Q3", OUT, "ko").file());
+        byte[] second = Files.readAllBytes(packs.pack("2026Q3", OUT, "ko").file());
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void verifyAcceptsThePackAndNamesTheFirstTamperedEntry() throws IOException {
+        Path pack = packs.pack("2026Q3", OUT, "ko").file();
+        assertThat(PackVerifier.verify(pack).matches()).isTrue();
+        assertThat(Launcher.run("verify", pack.toString())).isZero();
+
+        assertMismatch(pack, "findings.csv", e -> replace(e, "findings.csv", "PASS", "FAIL"));
+        assertMismatch(pack, "evidence-2026Q3.xlsx", e -> {
+            e.put("evidence-2026Q3.xlsx", rezip(e.get("evidence-2026Q3.xlsx")));
+            return e;
+        });
+        assertMismatch(pack, "manifest.json", e -> replace(e, "manifest.json", "\"2026.1\"", "\"2026.2\""));
+        assertMismatch(pack, "runbooks.csv", e -> {
+            e.remove("runbooks.csv");
+            return e;
+        });
+        assertMismatch(pack, "extra.csv", e -> {
+            e.put("extra.csv", "a\r\n".getBytes(StandardCharsets.UTF_8));
+            return e;
+        });
+
+        Path notZip = OUT.resolve("not-a-pack.zip");
+        Files.writeString(notZip, "hello");
+        assertThatThrownBy(() -> PackVerifier.verify(notZip))
+                .isInstanceOf(PackException.class)
+                .hasMessageContaining("not a zip");
+        assertThat(Launcher.run("verify", notZip.toString())).isEqualTo(1);
+        Path noManifest = write(OUT.resolve("no-manifest.zip"), Map.of("scores.csv", new byte[] {1}));
+        assertThatThrownBy(() -> PackVerifier.verify(noManifest)).hasMessageContaining("has no manifest.json");
+    }
+
+    @Test
+    void refusesAPeriodWithoutACompletedRun() {
+        assertThatThrownBy(() -> packs.pack("2027Q1", OUT, "ko"))
+                .isInstanceOf(PackException.class)
+                .hasMessage("no completed scoring run for 2027Q1: run 'compliance score --period 2027Q1' first");
+        assertThatThrownBy(() -> packs.pack("2026Q3", OUT, "fr")).hasMessageContaining("ko or en");
+    }
+
+    @Test
+    void packJobWritesThePackIntoTheGivenFolder() throws Exception {
+        JobOperatorTestUtils jobs = new JobOperatorTestUtils(jobOperator, jobRepository);
+        jobs.setJob(packJob);
+        JobExecution execution = jobs.startJob(new JobParametersBuilder()
+                .addString("period", "2026Q3")
+                .addString("lang", "en")
+                .addString("outDir", OUT.resolve("job").toString(), false)
+                .addLong("test.run", System.nanoTime())
+                .toJobParameters());
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(OUT.resolve("job/compliance-pack-2026Q3.zip")).isRegularFile();
+    }
+
+    private void assertMismatch(Path pack, String entry, UnaryOperator<Map<String, byte[]>> tamper) throws IOException {
+        Path tampered = write(OUT.resolve("tampered.zip"), tamper.apply(unzip(pack)));
+        PackVerifier.Result result = PackVerifier.verify(tampered);
+        assertThat(result.matches()).isFalse();
+        assertThat(result.entry()).isEqualTo(entry);
+        assertThat(Launcher.run("verify", tampered.toString())).isEqualTo(4);
+    }
+
+    private static Map<String, byte[]> replace(Map<String, byte[]> entries, String name, String from, String to) {
+        String text = new String(entries.get(name), StandardCharsets.UTF_8);
+        assertThat(text).contains(from);
+        entries.put(
+                name, text.replaceFirst(java.util.regex.Pattern.quote(from), to).getBytes(StandardCharsets.UTF_8));
+        return entries;
+    }
+
+    /** The same workbook content in a zip of other bytes (a different compression level). */
+    private static byte[] rezip(byte[] xlsx) {
+        try {
+            Path in = Files.createTempFile(OUT, "in", ".xlsx");
+            Files.write(in, xlsx);
+            Map<String, byte[]> parts = unzip(in);
+            parts.put("docProps/custom-note.xml", "<x/>".getBytes(StandardCharsets.UTF_8));
+            return Files.readAllBytes(write(in, parts));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, byte[]> unzip(Path zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipFile file = new ZipFile(zip.toFile())) {
+            for (ZipEntry entry : Collections.list(file.entries())) {
+                try (InputStream in = file.getInputStream(entry)) {
+                    entries.put(entry.getName(), in.readAllBytes());
+                }
+            }
+        }
+        return entries;
+    }
+
+    static Path write(Path zip, Map<String, byte[]> entries) throws IOException {
+        try (OutputStream out = Files.newOutputStream(zip);
+                ZipOutputStream zipOut = new ZipOutputStream(out)) {
+            for (var entry : entries.entrySet()) {
+                zipOut.putNextEntry(new ZipEntry(entry.getKey()));
+                zipOut.write(entry.getValue());
+                zipOut.closeEntry();
+            }
+        }
+        return zip;
+    }
+
+    static XSSFWorkbook workbook(Path pack) throws IOException {
+        return new XSSFWorkbook(new java.io.ByteArrayInputStream(unzip(pack).get("evidence-2026Q3.xlsx")));
+    }
+
+    private static String fill(Cell cell) {
+        return ((XSSFCellStyle) cell.getCellStyle())
+                .getFillForegroundXSSFColor()
+                .getARGBHex()
+                .substring(2);
+    }
+
+    private static List<String> lines(byte[] csv) {
+        String text = new String(csv, StandardCharsets.UTF_8);
+        return List.of(text.substring(1).split("\r\n"));
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (Files.exists(folder)) {
+            try (var files = Files.walk(folder)) {
+                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
