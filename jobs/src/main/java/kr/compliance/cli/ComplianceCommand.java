@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
             ScoreCommand.class,
             PackCommand.class,
             VerifyCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
             GenerateCommand.class
         })
 public final class ComplianceCommand implements Runnable {

@@ -5,8 +5,10 @@ import java.util.concurrent.Callable;
 import kr.compliance.pack.PackService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /** {@code pack --period 2026Q3 --out DIR [--lang ko|en]}: the evidence pack of the period's latest scoring run. */
 @Command(
@@ -17,6 +19,9 @@ final class PackCommand implements Callable<Integer> {
 
     @ParentCommand
     ComplianceCommand global;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "a quarter, e.g. 2026Q3")
     String period;
@@ -36,6 +41,8 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CommandLineValues.period(spec, period);
+        CommandLineValues.lang(spec, lang);
         try (ConfigurableApplicationContext context = AppContext.start(global)) {
             PackService.PackResult result = context.getBean(PackService.class).pack(period, out, lang);
             System.out.println("pack " + result.file() + " (run " + result.runId() + ", " + result.size()

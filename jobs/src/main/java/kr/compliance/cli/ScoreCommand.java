@@ -12,7 +12,6 @@ import kr.compliance.store.Zones;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -68,29 +67,5 @@ final class ScoreCommand implements Callable<Integer> {
                     score.pending());
         }
         out.flush();
-    }
-
-    /** Checks of command-line values made before anything starts, so a typo exits 2 with usage. */
-    static final class CommandLineValues {
-        private CommandLineValues() {}
-
-        static void period(CommandSpec spec, String period) {
-            try {
-                Period.parse(period, java.time.ZoneOffset.UTC);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-
-        static void asOf(CommandSpec spec, String asOf) {
-            if (asOf == null) {
-                return;
-            }
-            try {
-                Timestamps.parse(asOf, java.time.ZoneOffset.UTC);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--as-of: " + e.getMessage());
-            }
-        }
     }
 }

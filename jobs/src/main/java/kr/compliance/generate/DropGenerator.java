@@ -257,7 +257,7 @@ public final class DropGenerator {
                     default -> "COMMANDER=SRE;COMMUNICATIONS=PR";
                 };
                 runbooks.writeRecord(
-                        "RB-" + type,
+                        "RUNBOOK-" + type,
                         Integer.toString(version),
                         type,
                         type + " 장애 대응 매뉴얼",

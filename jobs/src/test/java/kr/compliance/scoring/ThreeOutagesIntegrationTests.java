@@ -22,7 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  * The three outages of the background, end to end: a destructive update with no pre-test; a tested
  * load-balancer change whose environment did not match production; a further update to the same
  * data centre while the cause was still open. Every finding and score is computed by hand in
- * {@code scenarios/three-outages/README.md}.
+ * {@code sample-drop/README.md} (the demo's drop).
  */
 @SpringBootTest
 class ThreeOutagesIntegrationTests {
@@ -44,7 +44,7 @@ class ThreeOutagesIntegrationTests {
     @BeforeEach
     void loadAndScore() {
         EvidenceTables.clear(dsl);
-        ingest.ingest(Path.of("src/test/resources/scenarios/three-outages"), null, Duration.ZERO);
+        ingest.ingest(Path.of("src/main/resources/sample-drop"), null, Duration.ZERO);
         result = scoring.score(Q3, AS_OF, Duration.ZERO);
     }
 

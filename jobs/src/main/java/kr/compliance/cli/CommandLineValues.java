@@ -1,0 +1,38 @@
+package kr.compliance.cli;
+
+import java.time.ZoneOffset;
+import kr.compliance.store.Period;
+import kr.compliance.store.Timestamps;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** Checks of command-line values made before anything starts, so a typo exits 2 with the usage. */
+final class CommandLineValues {
+
+    private CommandLineValues() {}
+
+    static void period(CommandSpec spec, String period) {
+        try {
+            Period.parse(period, ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    static void asOf(CommandSpec spec, String asOf) {
+        if (asOf == null) {
+            return;
+        }
+        try {
+            Timestamps.parse(asOf, ZoneOffset.UTC);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--as-of: " + e.getMessage());
+        }
+    }
+
+    static void lang(CommandSpec spec, String lang) {
+        if (!"ko".equals(lang) && !"en".equals(lang)) {
+            throw new ParameterException(spec.commandLine(), "--lang is ko or en, not '" + lang + "'");
+        }
+    }
+}
