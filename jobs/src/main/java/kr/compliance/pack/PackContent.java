@@ -199,15 +199,16 @@ final class PackContent {
                     "ACTION_ITEM postmortem_id")) {
                 sheet.row(
                         labels.get("quality.dangling"),
-                        check,
+                        labels.get("dangling." + check.replace(' ', '.')),
                         references.getOrDefault(check, 0L),
                         labels.get("quality.danglingNote"));
             }
-            sheet.row(labels.get("quality.roles"), "RUNBOOK roles", roleNotes, labels.get("quality.rolesNote"));
+            sheet.row(labels.get("quality.roles"), "runbooks.csv roles", roleNotes, labels.get("quality.rolesNote"));
             for (RevisionCount c : repository.revisionCounts(run)) {
-                sheet.row(labels.get("quality.records"), c.kind(), c.records(), null);
-                sheet.row(labels.get("quality.revisions"), c.kind(), c.revisions(), null);
-                sheet.row(labels.get("quality.revised"), c.kind(), c.revisedRecords(), null);
+                String kind = labels.get("kind." + c.kind());
+                sheet.row(labels.get("quality.records"), kind, c.records(), labels.get("quality.recordsNote"));
+                sheet.row(labels.get("quality.revisions"), kind, c.revisions(), labels.get("quality.revisionsNote"));
+                sheet.row(labels.get("quality.revised"), kind, c.revisedRecords(), labels.get("quality.revisedNote"));
             }
         }
         workbook.moveLastBefore(labels.get("sheet.rejections"));
