@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             RunCommand.class,
             DemoCommand.class,
+            BenchFloorCommand.class,
             GenerateCommand.class
         })
 public final class ComplianceCommand implements Runnable {

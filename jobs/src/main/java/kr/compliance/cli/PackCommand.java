@@ -44,9 +44,11 @@ final class PackCommand implements Callable<Integer> {
         CommandLineValues.period(spec, period);
         CommandLineValues.lang(spec, lang);
         try (ConfigurableApplicationContext context = AppContext.start(global)) {
+            long started = System.nanoTime();
             PackService.PackResult result = context.getBean(PackService.class).pack(period, out, lang);
             System.out.println("pack " + result.file() + " (run " + result.runId() + ", " + result.size()
                     + " bytes, sha256 " + result.sha256() + ")");
+            Elapsed.print(new java.io.PrintWriter(System.out, true), "pack", started, -1);
             return ExitCodes.OK;
         }
     }

@@ -41,12 +41,21 @@ final class ScoreCommand implements Callable<Integer> {
         CommandLineValues.asOf(spec, asOf);
         try (var context = AppContext.start(global)) {
             Zones zones = context.getBean(Zones.class);
+            long started = System.nanoTime();
             ScoringService.Result result = context.getBean(ScoringService.class)
                     .score(
                             Period.parse(period, zones.report()),
                             asOf == null ? Instant.now() : Timestamps.parse(asOf, zones.report()),
                             Duration.ZERO);
             print(result, period, spec.commandLine().getOut());
+            Elapsed.print(
+                    spec.commandLine().getOut(),
+                    "score",
+                    started,
+                    result.scores().getLast().pass()
+                            + result.scores().getLast().fail()
+                            + result.scores().getLast().exception()
+                            + result.scores().getLast().pending());
             return ExitCodes.OK;
         }
     }

@@ -33,7 +33,7 @@ class IngestJobConfiguration {
             DSLContext dsl,
             LoadLog loadLog,
             PreparedDrops drops,
-            @Value("${compliance.ingest.chunk-size:5000}") int chunkSize) {
+            @Value("${compliance.ingest.chunk-size}") int chunkSize) {
         SimpleJobBuilder job = null;
         for (RecordKind kind : RecordKind.values()) {
             KindStep parts = new KindStep(kind, dsl, loadLog, drops);
