@@ -4,25 +4,24 @@ import java.time.Duration;
 import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts Batch jobs by name (the job registry) and waits for them; a run that does not complete is
+ * Starts Batch jobs by name and waits for them; a run that does not complete is
  * an exception carrying the job's own failure, never a status to be forgotten.
  */
 @Component
 class BatchJobRunner {
 
-    private final JobRegistry jobRegistry;
+    private final BatchJobLookup jobs;
     private final JobOperator jobOperator;
     private final DataSource dataSource;
 
-    BatchJobRunner(JobRegistry jobRegistry, JobOperator jobOperator, DataSource dataSource) {
-        this.jobRegistry = jobRegistry;
+    BatchJobRunner(BatchJobLookup jobs, JobOperator jobOperator, DataSource dataSource) {
+        this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.dataSource = dataSource;
     }
@@ -53,11 +52,9 @@ class BatchJobRunner {
 
     /** Runs one launch to its end (the caller holds whatever lock it needs). */
     JobExecution run(BatchLaunch launch) {
-        Job job = jobRegistry.getJob(launch.jobName());
-        if (job == null) {
-            throw new ScheduleException(
-                    "no Batch job named '" + launch.jobName() + "' is registered; known: " + jobRegistry.getJobNames());
-        }
+        Job job = jobs.find(launch.jobName())
+                .orElseThrow(() -> new ScheduleException(
+                        "no Batch job named '" + launch.jobName() + "' is defined; known: " + jobs.names()));
         JobExecution execution;
         try {
             execution = jobOperator.start(job, launch.parameters());

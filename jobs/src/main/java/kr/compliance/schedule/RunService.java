@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.Period;
 import kr.compliance.store.Zones;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -67,7 +67,7 @@ public class RunService {
     private final DSLContext dsl;
     private final BatchJobRunner runner;
     private final JobRepository jobRepository;
-    private final JobRegistry jobRegistry;
+    private final BatchJobLookup jobs;
     private final TaskExecutor executor;
     private final ScheduleProperties properties;
     private final Zones zones;
@@ -77,7 +77,7 @@ public class RunService {
             DSLContext dsl,
             BatchJobRunner runner,
             JobRepository jobRepository,
-            JobRegistry jobRegistry,
+            BatchJobLookup jobs,
             @Qualifier(ScheduleConfiguration.RUN_EXECUTOR) TaskExecutor executor,
             ScheduleProperties properties,
             Zones zones,
@@ -85,7 +85,7 @@ public class RunService {
         this.dsl = dsl;
         this.runner = runner;
         this.jobRepository = jobRepository;
-        this.jobRegistry = jobRegistry;
+        this.jobs = jobs;
         this.executor = executor;
         this.properties = properties;
         this.zones = zones;
@@ -105,14 +105,13 @@ public class RunService {
         Instant requestedAt = Instant.now();
         long runId;
         try {
-            runId = dsl.insertInto(REQUESTED_RUN)
-                    .set(REQUESTED_RUN.PERIOD, period)
-                    .set(REQUESTED_RUN.REQUESTED_BY, requestedBy)
-                    .set(REQUESTED_RUN.REQUESTED_AT, requestedAt)
-                    .set(REQUESTED_RUN.STATUS, RUNNING)
-                    .returningResult(REQUESTED_RUN.RUN_ID)
-                    .fetchOne()
-                    .value1();
+            runId = GeneratedIds.insert(
+                    dsl,
+                    tx -> tx.insertInto(REQUESTED_RUN)
+                            .set(REQUESTED_RUN.PERIOD, period)
+                            .set(REQUESTED_RUN.REQUESTED_BY, requestedBy)
+                            .set(REQUESTED_RUN.REQUESTED_AT, requestedAt)
+                            .set(REQUESTED_RUN.STATUS, RUNNING));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -235,8 +234,8 @@ public class RunService {
     }
 
     private int stepCount(String jobName, JobExecution execution) {
-        Job job = jobRegistry.getJob(jobName);
-        if (job instanceof ListableStepLocator steps) {
+        Optional<Job> job = jobs.find(jobName);
+        if (job.isPresent() && job.get() instanceof ListableStepLocator steps) {
             return steps.getStepNames().size();
         }
         return execution == null ? 1 : Math.max(1, execution.getStepExecutions().size());

@@ -25,16 +25,15 @@ class ScheduledRuns {
     }
 
     long started(String scheduleName, String fireInstanceId, Instant scheduledFor, String schedulerInstance) {
-        return dsl.insertInto(SCHEDULED_RUN)
-                .set(SCHEDULED_RUN.SCHEDULE_NAME, scheduleName)
-                .set(SCHEDULED_RUN.FIRE_INSTANCE_ID, fireInstanceId)
-                .set(SCHEDULED_RUN.SCHEDULED_FOR, scheduledFor)
-                .set(SCHEDULED_RUN.STARTED_AT, Instant.now())
-                .set(SCHEDULED_RUN.SCHEDULER_INSTANCE, schedulerInstance)
-                .set(SCHEDULED_RUN.STATUS, RUNNING)
-                .returningResult(SCHEDULED_RUN.SCHEDULED_RUN_ID)
-                .fetchOne()
-                .value1();
+        return GeneratedIds.insert(
+                dsl,
+                tx -> tx.insertInto(SCHEDULED_RUN)
+                        .set(SCHEDULED_RUN.SCHEDULE_NAME, scheduleName)
+                        .set(SCHEDULED_RUN.FIRE_INSTANCE_ID, fireInstanceId)
+                        .set(SCHEDULED_RUN.SCHEDULED_FOR, scheduledFor)
+                        .set(SCHEDULED_RUN.STARTED_AT, Instant.now())
+                        .set(SCHEDULED_RUN.SCHEDULER_INSTANCE, schedulerInstance)
+                        .set(SCHEDULED_RUN.STATUS, RUNNING));
     }
 
     void jobRan(long scheduledRunId, String jobName, long jobExecutionId) {
