@@ -15,6 +15,8 @@ import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /** The scheduled jobs as an operator sees them, and firing one now. */
 @Service
@@ -30,13 +32,16 @@ public class ScheduleService {
      * @param nextFireTime when it fires next
      * @param lastRun how its last firing (scheduled or on demand) went, if any
      */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ScheduledJob(
             String name, String cron, String zone, Instant previousFireTime, Instant nextFireTime, LastRun lastRun) {}
 
     /** How the last firing of a schedule went: {@code RUNNING}, {@code COMPLETED} or {@code FAILED} with its error. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record LastRun(long id, Instant startedAt, Instant finishedAt, String status, String error) {}
 
     /** One webhook delivery of new-failure alerts. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record AlertDelivery(
             long scoringRunId,
             String period,
@@ -48,6 +53,7 @@ public class ScheduleService {
             Instant at) {}
 
     /** The schedules, and the latest alert deliveries so that a webhook that is down shows. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Schedule(List<ScheduledJob> jobs, List<AlertDelivery> recentAlerts) {}
 
     private static final int RECENT_ALERTS = 20;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest
 class RunServiceIntegrationTests {
@@ -25,6 +26,9 @@ class RunServiceIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JsonMapper json;
 
     private RunService.RunStatus awaitFinished(long runId) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
@@ -65,6 +69,7 @@ class RunServiceIntegrationTests {
         assertThat(status.status()).isEqualTo("FAILED");
         assertThat(status.error()).contains("no Batch job named 'scoreJob' is defined");
         assertThat(status.finishedAt()).isNotNull();
+        assertThat(json.writeValueAsString(status)).contains("\"run_id\":" + runId, "\"steps_done\"");
         // the failed run let go of the period: the next request is accepted
         long next = runs.start("2031Q3", "officer");
         assertThat(next).isGreaterThan(runId);

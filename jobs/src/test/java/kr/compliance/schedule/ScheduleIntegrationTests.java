@@ -19,6 +19,7 @@ import org.quartz.impl.matchers.GroupMatcher;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The Spring-managed, clustered Quartz scheduler starting the real {@code probeJob} through {@link ScheduledBatchJob}. */
 @SpringBootTest
@@ -32,6 +33,9 @@ class ScheduleIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JsonMapper json;
 
     @BeforeEach
     void startScheduler() throws Exception {
@@ -179,5 +183,6 @@ class ScheduleIntegrationTests {
                     assertThat(j.nextFireTime()).isAfter(Instant.now());
                     assertThat(j.lastRun()).isNull();
                 });
+        assertThat(json.writeValueAsString(schedule.schedule())).contains("\"next_fire_time\"", "\"recent_alerts\"");
     }
 }
