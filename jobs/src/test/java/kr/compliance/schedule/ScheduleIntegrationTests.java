@@ -2,6 +2,7 @@ package kr.compliance.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +37,9 @@ class ScheduleIntegrationTests {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    ScheduleProperties properties;
 
     @BeforeEach
     void startScheduler() throws Exception {
@@ -184,5 +188,19 @@ class ScheduleIntegrationTests {
                     assertThat(j.lastRun()).isNull();
                 });
         assertThat(json.writeValueAsString(schedule.schedule())).contains("\"next_fire_time\"", "\"recent_alerts\"");
+    }
+
+    @Test
+    void serveRegistersTheNightlyAndQuarterlySchedulesOfTheConfiguration() {
+        new ScheduleRegistrar(scheduler, properties).run(null);
+
+        assertThat(schedule.jobs())
+                .extracting(
+                        ScheduleService.ScheduledJob::name,
+                        ScheduleService.ScheduledJob::cron,
+                        ScheduleService.ScheduledJob::zone)
+                .containsExactly(
+                        tuple("nightly", "0 0 2 * * ?", "Asia/Seoul"),
+                        tuple("quarterly", "0 0 6 1 1,4,7,10 ?", "Asia/Seoul"));
     }
 }
