@@ -54,8 +54,11 @@ public class ScoringService {
         this.policyFile = policyFile;
     }
 
-    /** The result of a scoring run: its id and its score rows (R1..R6, then OVERALL). */
-    public record Result(long runId, Instant asOf, String policyVersion, List<Score> scores) {}
+    /**
+     * The result of a scoring run: its id, the Batch execution that made it, and its score rows
+     * (R1..R6, then OVERALL).
+     */
+    public record Result(long runId, Long jobExecutionId, Instant asOf, String policyVersion, List<Score> scores) {}
 
     /**
      * Scores {@code period} as of {@code asOf}.
@@ -142,6 +145,6 @@ public class ScoringService {
                 .sorted(java.util.Comparator.comparing(
                         score -> score.requirement().equals(Requirement.OVERALL) ? "R9" : score.requirement()))
                 .toList();
-        return new Result(runId, run.getAsOf(), run.getPolicyVersion(), ordered);
+        return new Result(runId, run.getJobExecutionId(), run.getAsOf(), run.getPolicyVersion(), ordered);
     }
 }

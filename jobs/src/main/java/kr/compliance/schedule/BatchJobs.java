@@ -1,0 +1,56 @@
+package kr.compliance.schedule;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+
+/**
+ * The Batch jobs of the other capabilities, known here by name and parameters only (the contracts
+ * of {@code docs/architecture.md}), so the scheduler never depends on their code.
+ */
+final class BatchJobs {
+
+    static final String INGEST = "ingestJob";
+    static final String SCORE = "scoreJob";
+    static final String PACK = "packJob";
+
+    static final String PERIOD = "period";
+    /**
+     * Added to ingest and pack launches: their contract parameters alone (a folder, a period) would
+     * name a run that already completed last night, and Batch would refuse to run it again.
+     */
+    static final String REQUESTED_AT = "requestedAt";
+
+    private BatchJobs() {}
+
+    static BatchLaunch ingest(Path source, String encoding, Instant requestedAt) {
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString("source", source.toAbsolutePath().normalize().toString())
+                .addString(REQUESTED_AT, requestedAt.toString());
+        if (encoding != null && !encoding.isBlank()) {
+            parameters.addString("encoding", encoding, false);
+        }
+        return new BatchLaunch(INGEST, parameters.toJobParameters());
+    }
+
+    /** A scoring run as of {@code asOf}: the as-of makes each run its own job instance. */
+    static BatchLaunch score(String period, Instant asOf) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(PERIOD, period)
+                .addString("asOf", asOf.toString())
+                .toJobParameters();
+        return new BatchLaunch(SCORE, parameters);
+    }
+
+    static BatchLaunch pack(String period, String lang, String outDir, Instant requestedAt) {
+        JobParametersBuilder parameters = new JobParametersBuilder()
+                .addString(PERIOD, period)
+                .addString("lang", lang)
+                .addString(REQUESTED_AT, requestedAt.toString());
+        if (outDir != null && !outDir.isBlank()) {
+            parameters.addString("outDir", outDir, false);
+        }
+        return new BatchLaunch(PACK, parameters.toJobParameters());
+    }
+}
