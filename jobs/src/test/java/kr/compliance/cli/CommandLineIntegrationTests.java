@@ -24,6 +24,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class CommandLineIntegrationTests {
 
+    static final String QUARTZ_NAME = "spring.quartz.properties.org.quartz.scheduler.instanceName";
+
     @Autowired
     HikariDataSource dataSource;
 
@@ -41,6 +43,9 @@ class CommandLineIntegrationTests {
         EvidenceTables.clear(dsl);
         home = Files.createTempDirectory(Path.of("target"), "cli-home-");
         System.setProperty("compliance.store.home", home.toString());
+        // Quartz keeps its data sources in a JVM-wide registry by scheduler name: a command's own
+        // application must not take over (and, closing, close) the test application's one
+        System.setProperty(QUARTZ_NAME, "compliance-command-under-test");
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -50,6 +55,7 @@ class CommandLineIntegrationTests {
         System.setOut(originalOut);
         System.setErr(originalErr);
         System.clearProperty("compliance.store.home");
+        System.clearProperty(QUARTZ_NAME);
     }
 
     int run(String... args) {
