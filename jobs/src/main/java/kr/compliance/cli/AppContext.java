@@ -32,11 +32,15 @@ final class AppContext {
             properties.put("logging.threshold.console", "OFF");
         }
         properties.putAll(extra);
+        // as command-line arguments they outrank application.yml and the environment, as the
+        // user who typed --db expects; "default properties" would rank below both
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(ComplianceApplication.class)
                 .web(webType)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(properties)
-                .run();
+                .run(arguments);
     }
 }

@@ -2,6 +2,7 @@ package kr.compliance.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.jooq.SQLDialect;
@@ -47,7 +48,16 @@ class StoreConfiguration {
         config.addDataSourceProperty("cachePrepStmts", "true");
         config.addDataSourceProperty("characterEncoding", "UTF-8");
         config.addDataSourceProperty("tcpKeepAlive", "true");
-        return new HikariDataSource(config);
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            // the query part of a URL may carry credentials: it stays out of the message
+            throw new DatabaseUnavailableException(
+                    "cannot reach the database at " + server.url().replaceFirst("\\?.*", "") + " (" + cause.getMessage()
+                            + "); check --db or COMPLIANCE_DB_URL and that the server is up",
+                    e);
+        }
     }
 
     /** jOOQ renders for the server it talks to: MariaDB or MySQL, read off the connection. */
