@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "compliance 1.0.0",
         description = "Scores change, test and incident evidence against the ministry's six corrective actions.",
-        subcommands = {})
+        subcommands = {ServeCommand.class, UserCommand.class})
 public final class ComplianceCommand implements Runnable {
 
     @Option(
