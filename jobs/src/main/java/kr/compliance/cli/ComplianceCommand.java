@@ -21,7 +21,9 @@ import picocli.CommandLine.Spec;
             RunCommand.class,
             DemoCommand.class,
             BenchFloorCommand.class,
-            GenerateCommand.class
+            GenerateCommand.class,
+            ServeCommand.class,
+            UserCommand.class
         })
 public final class ComplianceCommand implements Runnable {
 

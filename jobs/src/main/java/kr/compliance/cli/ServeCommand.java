@@ -1,0 +1,48 @@
+package kr.compliance.cli;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code serve}: the auditor API, the web pages and the scheduler, until stopped. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Runs the auditor API, web pages and scheduler.")
+final class ServeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ComplianceCommand global;
+
+    @Option(names = "--port", paramLabel = "N", description = "the HTTP port (default: SERVER_PORT, else 8080)")
+    Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        String chosenPort = port != null ? port.toString() : System.getenv().getOrDefault("SERVER_PORT", "8080");
+        var stopped = new CountDownLatch(1);
+        try (var context = AppContext.start(
+                global,
+                WebApplicationType.SERVLET,
+                Map.of(
+                        "server.port", chosenPort,
+                        // a server's console is its log
+                        "logging.threshold.console", "INFO",
+                        "spring.quartz.auto-startup", "true"))) {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    stopped.countDown();
+                }
+            });
+            context.registerShutdownHook();
+            System.out.println("compliance: serving on http://localhost:" + chosenPort + "/ (Ctrl-C stops)");
+            stopped.await();
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,233 @@
+package kr.compliance.serve;
+
+import static kr.compliance.store.jooq.Tables.ACTION_ITEM;
+import static kr.compliance.store.jooq.Tables.CHANGE_RECORD;
+import static kr.compliance.store.jooq.Tables.FINDING;
+import static kr.compliance.store.jooq.Tables.INCIDENT;
+import static kr.compliance.store.jooq.Tables.NOTIFICATION;
+import static kr.compliance.store.jooq.Tables.POSTMORTEM;
+import static kr.compliance.store.jooq.Tables.RUNBOOK;
+import static kr.compliance.store.jooq.Tables.SCORING_RUN;
+import static kr.compliance.store.jooq.Tables.TEST_RUN;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import kr.compliance.store.Revisions;
+import kr.compliance.store.Zones;
+import kr.compliance.store.jooq.Tables;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+
+/**
+ * One evidence record with everything an auditor follows from it: its revisions, its findings in
+ * the latest completed run of every period, and the records linked to it in both directions.
+ */
+@Service
+public class EvidenceRecords {
+
+    /** The kinds of record, with the table and id column of each. */
+    enum Kind {
+        CHANGE(Tables.CHANGE_RECORD, Tables.CHANGE_RECORD.CHANGE_ID),
+        TEST(Tables.TEST_RUN, Tables.TEST_RUN.TEST_RUN_ID),
+        INCIDENT(Tables.INCIDENT, Tables.INCIDENT.INCIDENT_ID),
+        NOTIFICATION(Tables.NOTIFICATION, Tables.NOTIFICATION.NOTIFICATION_ID),
+        POSTMORTEM(Tables.POSTMORTEM, Tables.POSTMORTEM.POSTMORTEM_ID),
+        ACTION_ITEM(Tables.ACTION_ITEM, Tables.ACTION_ITEM.ACTION_ITEM_ID),
+        RUNBOOK(Tables.RUNBOOK, Tables.RUNBOOK.RUNBOOK_ID);
+
+        final Table<?> table;
+        final Field<String> id;
+
+        Kind(Table<?> table, Field<String> id) {
+            this.table = table;
+            this.id = id;
+        }
+    }
+
+    /** A record another one points at, or that points at it. */
+    public record Link(String relation, String subjectType, String id) {}
+
+    /** The drill-down of one record. */
+    public record RecordView(
+            String subjectType,
+            String id,
+            Map<String, Object> current,
+            List<Map<String, Object>> revisions,
+            List<FindingRow> findings,
+            List<Link> links) {}
+
+    private final DSLContext dsl;
+    private final ZoneId reportZone;
+
+    EvidenceRecords(DSLContext dsl, Zones zones) {
+        this.dsl = dsl;
+        this.reportZone = zones.report();
+    }
+
+    public RecordView view(String subjectType, String rawId) {
+        Kind kind = kind(subjectType);
+        String id = rawId.strip();
+        List<Map<String, Object>> revisions = dsl.selectFrom(kind.table)
+                .where(kind.id.eq(id))
+                .orderBy(kind.table.field("revision"))
+                .fetch(this::values);
+        if (revisions.isEmpty()) {
+            throw new NotFoundException("no " + kind + " record with id '" + rawId + "'");
+        }
+        Record current = dsl.selectFrom(kind.table)
+                .where(kind.id.eq(id))
+                .and(Revisions.current(kind.table))
+                .orderBy(kind.table.field("revision").desc())
+                .limit(1)
+                .fetchOne();
+        return new RecordView(
+                kind.name(),
+                id,
+                current == null ? revisions.getLast() : values(current),
+                revisions,
+                findings(kind, id),
+                current == null ? List.of() : links(kind, current));
+    }
+
+    private static Kind kind(String subjectType) {
+        try {
+            return Kind.valueOf(subjectType.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new NotFoundException("no record type '" + subjectType + "'; one of CHANGE, TEST, INCIDENT, "
+                    + "NOTIFICATION, POSTMORTEM, ACTION_ITEM, RUNBOOK");
+        }
+    }
+
+    private List<FindingRow> findings(Kind kind, String id) {
+        var latestRuns = DSL.select(DSL.max(SCORING_RUN.RUN_ID))
+                .from(SCORING_RUN)
+                .where(SCORING_RUN.STATUS.eq(ScoringResults.COMPLETED))
+                .groupBy(SCORING_RUN.PERIOD);
+        return dsl.select(
+                        FINDING.CONTROL_ID,
+                        FINDING.REQUIREMENT,
+                        FINDING.SUBJECT_TYPE,
+                        FINDING.SUBJECT_ID,
+                        FINDING.STATUS,
+                        FINDING.REASON,
+                        FINDING.EVIDENCE_REFS,
+                        FINDING.REFERENCE_TIME)
+                .from(FINDING)
+                .where(FINDING.SUBJECT_ID.eq(id))
+                .and(FINDING.SUBJECT_TYPE.eq(kind.name()))
+                .and(FINDING.RUN_ID.in(latestRuns))
+                .orderBy(FINDING.REFERENCE_TIME, FINDING.CONTROL_ID)
+                .fetch(r -> new FindingRow(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        r.value8().atZone(reportZone).toOffsetDateTime()));
+    }
+
+    private List<Link> links(Kind kind, Record current) {
+        List<Link> links = new ArrayList<>();
+        switch (kind) {
+            case CHANGE -> {
+                String changeId = current.get(CHANGE_RECORD.CHANGE_ID);
+                add(links, "tested by", Kind.TEST, TEST_RUN.CHANGE_ID.eq(changeId));
+                add(links, "caused", Kind.INCIDENT, INCIDENT.CAUSE_CHANGE_ID.eq(changeId));
+                var start = current.get(CHANGE_RECORD.STARTED_AT);
+                var end = DSL.coalesce(INCIDENT.CLOSED_AT, INCIDENT.RESOLVED_AT);
+                add(
+                        links,
+                        "started during",
+                        Kind.INCIDENT,
+                        INCIDENT.DATA_CENTER_KEY
+                                .eq(current.get(CHANGE_RECORD.DATA_CENTER_KEY))
+                                .and(INCIDENT.STARTED_AT.le(start))
+                                .and(end.isNull().or(end.gt(start))));
+            }
+            case TEST -> add(links, "tests", Kind.CHANGE, CHANGE_RECORD.CHANGE_ID.eq(current.get(TEST_RUN.CHANGE_ID)));
+            case INCIDENT -> {
+                String incidentId = current.get(INCIDENT.INCIDENT_ID);
+                add(links, "notified by", Kind.NOTIFICATION, NOTIFICATION.INCIDENT_ID.eq(incidentId));
+                add(links, "reviewed in", Kind.POSTMORTEM, POSTMORTEM.INCIDENT_ID.eq(incidentId));
+                add(links, "caused by", Kind.CHANGE, CHANGE_RECORD.CHANGE_ID.eq(current.get(INCIDENT.CAUSE_CHANGE_ID)));
+                // open on [started_at, closed_at), closed_at falling back to resolved_at, as R2.3 reads it
+                java.time.Instant end = current.get(INCIDENT.CLOSED_AT) != null
+                        ? current.get(INCIDENT.CLOSED_AT)
+                        : current.get(INCIDENT.RESOLVED_AT);
+                Condition during = CHANGE_RECORD
+                        .DATA_CENTER_KEY
+                        .eq(current.get(INCIDENT.DATA_CENTER_KEY))
+                        .and(CHANGE_RECORD.STARTED_AT.ge(current.get(INCIDENT.STARTED_AT)));
+                add(
+                        links,
+                        "changes started while open",
+                        Kind.CHANGE,
+                        end == null ? during : during.and(CHANGE_RECORD.STARTED_AT.lt(end)));
+                add(
+                        links,
+                        "runbook",
+                        Kind.RUNBOOK,
+                        RUNBOOK.INCIDENT_TYPE_KEY.eq(current.get(INCIDENT.INCIDENT_TYPE_KEY)));
+            }
+            case NOTIFICATION ->
+                add(
+                        links,
+                        "notifies of",
+                        Kind.INCIDENT,
+                        INCIDENT.INCIDENT_ID.eq(current.get(NOTIFICATION.INCIDENT_ID)));
+            case POSTMORTEM -> {
+                add(links, "reviews", Kind.INCIDENT, INCIDENT.INCIDENT_ID.eq(current.get(POSTMORTEM.INCIDENT_ID)));
+                add(
+                        links,
+                        "action items",
+                        Kind.ACTION_ITEM,
+                        ACTION_ITEM.POSTMORTEM_ID.eq(current.get(POSTMORTEM.POSTMORTEM_ID)));
+            }
+            case ACTION_ITEM ->
+                add(
+                        links,
+                        "from postmortem",
+                        Kind.POSTMORTEM,
+                        POSTMORTEM.POSTMORTEM_ID.eq(current.get(ACTION_ITEM.POSTMORTEM_ID)));
+            case RUNBOOK -> {
+                // the incidents of a runbook's type can be thousands: the findings list them instead
+            }
+        }
+        return links;
+    }
+
+    /** Adds the distinct current records of {@code kind} that match, at most 200 of them. */
+    private void add(List<Link> links, String relation, Kind kind, Condition condition) {
+        dsl.selectDistinct(kind.id)
+                .from(kind.table)
+                .where(condition)
+                .and(Revisions.current(kind.table))
+                .orderBy(kind.id)
+                .limit(200)
+                .fetch(kind.id)
+                .forEach(id -> links.add(new Link(relation, kind.name(), id)));
+    }
+
+    private Map<String, Object> values(Record record) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Field<?> field : record.fields()) {
+            Object value = record.get(field);
+            if (value instanceof java.time.Instant instant) {
+                value = instant.atZone(reportZone).toOffsetDateTime();
+            }
+            values.put(field.getName(), value);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,88 @@
+package kr.compliance.serve;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import kr.compliance.store.Period;
+import kr.compliance.store.Zones;
+import org.springframework.core.io.Resource;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The auditor's pages: scores, findings with filters, a record, downloads; rendered on the server. */
+@Controller
+class PagesController {
+
+    private final ScoringResults results;
+    private final EvidenceRecords records;
+    private final ApiController api;
+    private final Zones zones;
+
+    PagesController(ScoringResults results, EvidenceRecords records, ApiController api, Zones zones) {
+        this.results = results;
+        this.records = records;
+        this.api = api;
+        this.zones = zones;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String scores(@RequestParam(required = false) String period, Model model) {
+        Period chosen = period == null || period.isBlank()
+                ? Period.containing(Instant.now(), zones.report())
+                : results.period(period);
+        model.addAttribute("period", chosen.toString());
+        try {
+            model.addAttribute("scores", results.scores(chosen));
+        } catch (NotFoundException e) {
+            model.addAttribute("message", e.getMessage());
+        }
+        return "scores";
+    }
+
+    @GetMapping("/periods/{period}/findings")
+    String findings(
+            @PathVariable String period,
+            @RequestParam(required = false) String control,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String subject,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        var filter = new FindingFilter(control, status, subject);
+        model.addAttribute("period", results.period(period).toString());
+        model.addAttribute("filter", filter);
+        model.addAttribute(
+                "result", api.findings(period, control, status, subject, page, ApiController.DEFAULT_PAGE_SIZE));
+        return "findings";
+    }
+
+    @GetMapping("/periods/{period}/findings.csv")
+    void findingsCsv(
+            @PathVariable String period,
+            @RequestParam(required = false) String control,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String subject,
+            HttpServletResponse response)
+            throws IOException {
+        api.findingsCsv(period, control, status, subject, response);
+    }
+
+    @GetMapping("/periods/{period}/pack.zip")
+    ResponseEntity<Resource> pack(@PathVariable String period) {
+        return api.pack(period);
+    }
+
+    @GetMapping("/records/{type}/{id}")
+    String record(@PathVariable String type, @PathVariable String id, Model model) {
+        model.addAttribute("record", records.view(type, id));
+        return "record";
+    }
+}

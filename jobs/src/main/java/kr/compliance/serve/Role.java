@@ -1,0 +1,8 @@
+package kr.compliance.serve;
+
+/** The three roles of {@code api.md}; each may do everything the one below it may. */
+public enum Role {
+    AUDITOR,
+    OFFICER,
+    ADMIN
+}

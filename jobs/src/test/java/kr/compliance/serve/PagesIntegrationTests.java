@@ -1,0 +1,118 @@
+package kr.compliance.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The pages in a real headless Chromium: log in, filter, drill down and back, download. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "compliance.store.home=target/test-home-web")
+class PagesIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    Users users;
+
+    WebDriver browser;
+    Path downloads;
+
+    @BeforeEach
+    void start() throws Exception {
+        ServeFixture.load(dsl, users);
+        Path target = Path.of("target").toAbsolutePath();
+        downloads = Files.createTempDirectory(target, "downloads-");
+        var options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--window-size=1280,900",
+                "--user-data-dir=" + Files.createTempDirectory(target, "chrome-profile-"));
+        options.setExperimentalOption(
+                "prefs",
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        var service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+                .build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anAuditorLogsInFiltersDrillsDownAndBackAndDownloads() throws Exception {
+        String base = "http://localhost:" + port;
+        browser.get(base + "/?period=2026Q3");
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        browser.findElement(By.id("username")).sendKeys("auditor");
+        browser.findElement(By.id("password")).sendKeys(ServeFixture.PASSWORD, Keys.ENTER);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2026Q3");
+        assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(7);
+
+        browser.findElement(By.id("findings-link")).click();
+        assertThat(browser.findElement(By.id("total")).getText()).startsWith("13");
+        browser.findElement(By.id("control")).sendKeys("R2.3");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("FAIL");
+        browser.findElement(By.id("filter")).click();
+        assertThat(browser.findElement(By.id("total")).getText()).startsWith("1");
+        ((TakesScreenshot) browser)
+                .getScreenshotAs(OutputType.FILE)
+                .renameTo(Path.of("target", "findings-page.png").toFile());
+
+        browser.findElement(By.linkText("CHANGE CHG-1")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("CHANGE CHG-1");
+        assertThat(browser.getPageSource())
+                .contains("new summary")
+                .contains("INC-1")
+                .contains("T-1");
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", "record-page.png"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        browser.navigate().back();
+        assertThat(browser.findElement(By.id("total")).getText()).startsWith("1");
+
+        browser.findElement(By.id("csv-link")).click();
+        Path csv = downloads.resolve("findings-2026Q3.csv");
+        for (int i = 0; i < 50 && !Files.exists(csv); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(Files.readString(csv)).contains("R2.3").doesNotContain("R1.1,");
+    }
+}
