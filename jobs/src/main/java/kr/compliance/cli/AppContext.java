@@ -2,6 +2,7 @@ package kr.compliance.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import kr.compliance.ComplianceApplication;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -13,6 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code generate}) never come here, so they answer at once.
  */
 final class AppContext {
+
+    private static final String QUARTZ_INSTANCE_NAME = "spring.quartz.properties.org.quartz.scheduler.instanceName";
 
     private AppContext() {}
 
@@ -27,9 +30,14 @@ final class AppContext {
         if (global.dbUrl != null && !global.dbUrl.isBlank()) {
             properties.put("compliance.store.db-url", global.dbUrl);
         }
-        if (!global.debug && webType == WebApplicationType.NONE) {
-            // a command's console is for its own output; the log file keeps the rest
-            properties.put("logging.threshold.console", "OFF");
+        if (webType == WebApplicationType.NONE) {
+            if (!global.debug) {
+                // a command's console is for its own output; the log file keeps the rest
+                properties.put("logging.threshold.console", "OFF");
+            }
+            // a command never starts the scheduler; a name of its own keeps its Quartz instance out
+            // of the JVM-wide registry entry of a scheduler that runs (in tests, the same JVM)
+            properties.put(QUARTZ_INSTANCE_NAME, "compliance-command-" + UUID.randomUUID());
         }
         properties.putAll(extra);
         // as command-line arguments they outrank application.yml and the environment, as the

@@ -24,8 +24,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class CommandLineIntegrationTests {
 
-    static final String QUARTZ_NAME = "spring.quartz.properties.org.quartz.scheduler.instanceName";
-
     @Autowired
     HikariDataSource dataSource;
 
@@ -43,9 +41,6 @@ class CommandLineIntegrationTests {
         EvidenceTables.clear(dsl);
         home = Files.createTempDirectory(Path.of("target"), "cli-home-");
         System.setProperty("compliance.store.home", home.toString());
-        // Quartz keeps its data sources in a JVM-wide registry by scheduler name: a command's own
-        // application must not take over (and, closing, close) the test application's one
-        System.setProperty(QUARTZ_NAME, "compliance-command-under-test");
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     }
@@ -55,7 +50,6 @@ class CommandLineIntegrationTests {
         System.setOut(originalOut);
         System.setErr(originalErr);
         System.clearProperty("compliance.store.home");
-        System.clearProperty(QUARTZ_NAME);
     }
 
     int run(String... args) {

@@ -134,7 +134,8 @@ class KilledIngestIntegrationTests {
         String row = columns.stream()
                 .map(c -> "COALESCE(CAST(" + c + " AS CHAR), '~')")
                 .collect(Collectors.joining(", '|', "));
-        return String.valueOf(dsl.fetchValue("SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT(" + row
-                + "))), 0)) FROM " + schema + "." + table));
+        return dsl.fetchValue("SELECT CAST(CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT(" + row
+                        + "))), 0)) AS CHAR) FROM " + schema + "." + table)
+                .toString();
     }
 }
