@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import kr.compliance.store.AdvisoryLock;
+import kr.compliance.store.GeneratedKeys;
 import kr.compliance.store.Period;
 import kr.compliance.store.Zones;
 import org.jooq.DSLContext;
@@ -105,7 +106,7 @@ public class RunService {
         Instant requestedAt = Instant.now();
         long runId;
         try {
-            runId = GeneratedIds.insert(
+            runId = GeneratedKeys.insert(
                     dsl,
                     tx -> tx.insertInto(REQUESTED_RUN)
                             .set(REQUESTED_RUN.PERIOD, period)

@@ -6,6 +6,7 @@ import static kr.compliance.store.jooq.Tables.SCHEDULED_RUN_JOB;
 import java.time.Instant;
 import java.util.Optional;
 import kr.compliance.schedule.ScheduleService.LastRun;
+import kr.compliance.store.GeneratedKeys;
 import org.jooq.DSLContext;
 import org.jooq.Records;
 import org.springframework.stereotype.Repository;
@@ -25,7 +26,7 @@ class ScheduledRuns {
     }
 
     long started(String scheduleName, String fireInstanceId, Instant scheduledFor, String schedulerInstance) {
-        return GeneratedIds.insert(
+        return GeneratedKeys.insert(
                 dsl,
                 tx -> tx.insertInto(SCHEDULED_RUN)
                         .set(SCHEDULED_RUN.SCHEDULE_NAME, scheduleName)
