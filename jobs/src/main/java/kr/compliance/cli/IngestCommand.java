@@ -40,8 +40,14 @@ final class IngestCommand implements Callable<Integer> {
     public Integer call() {
         Charset charset = charset();
         try (var context = AppContext.start(global)) {
+            long started = System.nanoTime();
             IngestSummary summary = context.getBean(IngestService.class).ingest(from, charset, Duration.ZERO);
             print(summary, spec.commandLine().getOut());
+            Elapsed.print(
+                    spec.commandLine().getOut(),
+                    "ingest",
+                    started,
+                    summary.totals().read());
             return summary.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
         }
     }

@@ -1,7 +1,9 @@
 package kr.compliance.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import kr.compliance.pack.PackManifest;
 import kr.compliance.pack.PackService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -48,7 +50,13 @@ final class PackCommand implements Callable<Integer> {
             PackService.PackResult result = context.getBean(PackService.class).pack(period, out, lang);
             System.out.println("pack " + result.file() + " (run " + result.runId() + ", " + result.size()
                     + " bytes, sha256 " + result.sha256() + ")");
-            Elapsed.print(new java.io.PrintWriter(System.out, true), "pack", started, -1);
+            Elapsed.print(
+                    new PrintWriter(System.out, true),
+                    "pack",
+                    started,
+                    result.manifest().entries().stream()
+                            .mapToLong(PackManifest.Entry::rows)
+                            .sum());
             return ExitCodes.OK;
         }
     }
