@@ -53,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
                 .getOut()
                 .printf(
                         "Wrote %s: %d changes, %d tests, %d incidents, %d notifications, %d postmortems, %d action items,"
-                                + " %d runbooks, %d exceptions in %.1f s%n",
+                                + " %d runbooks, %d exceptions%n",
                         out,
                         counts.changes(),
                         counts.tests(),
@@ -62,8 +62,16 @@ final class GenerateCommand implements Callable<Integer> {
                         counts.postmortems(),
                         counts.actionItems(),
                         counts.runbooks(),
-                        counts.exceptions(),
-                        (System.nanoTime() - started) / 1e9);
+                        counts.exceptions());
+        long rows = counts.changes()
+                + counts.tests()
+                + counts.incidents()
+                + counts.notifications()
+                + counts.postmortems()
+                + counts.actionItems()
+                + counts.runbooks()
+                + counts.exceptions();
+        Elapsed.print(spec.commandLine().getOut(), "generate", started, rows);
         return ExitCodes.OK;
     }
 }
