@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.GeneratedKeys;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +74,7 @@ class AlertIntegrationTests {
 
     private long scoringRun(String period, String status, long jobExecutionId) {
         Instant now = Instant.now();
-        return GeneratedIds.insert(
+        return GeneratedKeys.insert(
                 dsl,
                 tx -> tx.insertInto(SCORING_RUN)
                         .set(SCORING_RUN.JOB_EXECUTION_ID, jobExecutionId)
