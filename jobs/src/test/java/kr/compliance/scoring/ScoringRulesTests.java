@@ -45,8 +45,7 @@ class ScoringRulesTests {
 
     @Test
     void theOverallScoreAveragesTheUnroundedRequirementScoresWithData() {
-        // 1/3 -> 33.33.., 2/3 -> 66.66.., 1/8 -> 12.5; rounded first they would average 37.5 as well,
-        // but 33.35 + 66.65 style cases differ: here the exact mean is 37.5 -> 37.5
+        // 33.33.., 66.66.. and 12.5 average exactly 37.5; R4 has no PASS or FAIL and does not count
         Score overall = Score.overall(
                 List.of(
                         Score.of("R1", 1, 2, 0, 0, POLICY),
@@ -62,14 +61,8 @@ class ScoringRulesTests {
 
     @Test
     void theOverallScoreIsNotTheMeanOfRoundedScores() {
-        // 66.66.. and 83.33..: rounded 66.7 and 83.3 average 75.0 either way; 1/6 -> 16.66.. and
-        // 1/3 -> 33.33.. average exactly 25.0, while their rounded values 16.7 and 33.3 also give 25.0;
-        // 2/3 (66.666..) with 1/9 (11.111..) averages 38.888.. -> 38.9, rounded first 38.9 too; so use
-        // 19/20 (95.0) and 1/12 (8.333..): exact mean 51.666.. -> 51.7, from rounded values (95.0 + 8.3)/2 = 51.65 ->
-        // 51.7.
-        // 1/12 with 1/1: exact (8.333.. + 100)/2 = 54.1666.. -> 54.2; rounded (8.3 + 100)/2 = 54.15 -> 54.2.
-        // 1/24 (4.1666..) with 1/1: exact 52.0833.. -> 52.1; rounded (4.2 + 100)/2 = 52.1.
-        // 1/16 (6.25) with 1/1: exact 53.125 -> 53.1; rounded first: 6.3 -> 53.15 -> 53.2: they differ.
+        // 1/16 is 6.25 and 1/1 is 100: the exact mean 53.125 rounds to 53.1, while the rounded
+        // scores (6.3 and 100.0) would average 53.15 and round to 53.2
         Score overall =
                 Score.overall(List.of(Score.of("R1", 1, 15, 0, 0, POLICY), Score.of("R2", 1, 0, 0, 0, POLICY)), POLICY);
         assertThat(overall.score()).isEqualByComparingTo("53.1");
