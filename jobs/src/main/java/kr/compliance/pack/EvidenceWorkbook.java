@@ -90,7 +90,7 @@ final class EvidenceWorkbook implements AutoCloseable {
     }
 
     /** The cover: what the pack is, for which period, from which run; the pack hash comes last. */
-    void cover(String toolVersion) {
+    void cover(String toolVersion, boolean evidenceLinked) {
         XSSFSheet sheet = template.createSheet(labels.get("sheet.cover"));
         title(sheet, labels.get("cover.title", run.period()));
         Row subtitle = sheet.createRow(1);
@@ -113,6 +113,7 @@ final class EvidenceWorkbook implements AutoCloseable {
         pair(sheet, r++, "cover.policyVersion", run.policyVersion());
         pair(sheet, r++, "cover.policyHash", run.policySha256());
         pair(sheet, r++, "cover.tool", toolVersion);
+        pair(sheet, r++, "cover.evidence", labels.get(evidenceLinked ? "cover.evidenceLinked" : "cover.evidenceInCsv"));
         packHashCell = pair(sheet, r++, "cover.packHash", "");
         r++;
         Row note = sheet.createRow(r);
@@ -264,6 +265,13 @@ final class EvidenceWorkbook implements AutoCloseable {
     void moveLastBefore(String sheetName) {
         int last = workbook.getNumberOfSheets() - 1;
         workbook.setSheetOrder(workbook.getSheetName(last), workbook.getSheetIndex(sheetName));
+    }
+
+    /** Moves sheets, in the order given, behind all the others. */
+    void moveToEnd(List<String> sheetNames) {
+        for (String name : sheetNames) {
+            workbook.setSheetOrder(name, workbook.getNumberOfSheets() - 1);
+        }
     }
 
     /** A streamed table: findings, exceptions, data quality. */

@@ -126,7 +126,9 @@ final class PackContent {
      * Writes the workbook's tables: a sheet per requirement (from the findings handed over by the
      * CSV writer, in control order, so R1's controls come first), exceptions, data quality.
      */
-    void writeSheets(EvidenceWorkbook workbook, FindingHandOff findings) {
+    void writeSheets(EvidenceWorkbook workbook, FindingHandOff findings, EvidenceSheets evidence) {
+        // the record sheets come first so the findings know where to link; they are moved last
+        evidence.write(workbook, repository, run, labels);
         List<String> findingHeader = labelled("finding", FINDING_HEADER);
         var requirements = EvidenceWorkbook.REQUIREMENTS.iterator();
         SheetSeries[] current = {null};
@@ -153,6 +155,8 @@ final class PackContent {
                     f.reason(),
                     f.evidenceRefs(),
                     f.referenceTime());
+            link(current[0], 3, evidence.addressOfFirst(f.subjectId()));
+            link(current[0], 6, evidence.addressOfFirst(f.evidenceRefs()));
         });
         if (current[0] != null) {
             current[0].close();
@@ -212,6 +216,13 @@ final class PackContent {
             }
         }
         workbook.moveLastBefore(labels.get("sheet.rejections"));
+        workbook.moveToEnd(evidence.sheetNames());
+    }
+
+    private static void link(SheetSeries sheet, int column, String address) {
+        if (address != null) {
+            sheet.link(column, address);
+        }
     }
 
     private SheetSeries requirementSheet(EvidenceWorkbook workbook, String requirement, List<String> header) {

@@ -142,6 +142,24 @@ class PackRepository {
                 action);
     }
 
+    /**
+     * Whether the period holds at most {@code limit} evidence records over every kind; each count
+     * stops at the limit, so a large period costs no more than a small one to ask.
+     */
+    boolean recordsAtMost(Run run, long limit) {
+        long total = 0;
+        for (EvidenceKind kind : EvidenceKind.values()) {
+            total += dsl.fetchCount(selectOne()
+                    .from(kind.table())
+                    .where(visible(kind.table(), run), inPeriod(kind, run))
+                    .limit(limit - total + 1));
+            if (total > limit) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Condition inPeriod(EvidenceKind kind, Run run) {
         return switch (kind) {
             case CHANGES -> startedIn(CHANGE_RECORD.STARTED_AT, run);

