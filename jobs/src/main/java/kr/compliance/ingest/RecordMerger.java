@@ -24,7 +24,8 @@ import org.jooq.DSLContext;
  * session-private staging table with {@code LOAD DATA LOCAL}, then three statements decide and
  * apply what each row is. A new key becomes revision 1; the same content as the current revision
  * changes nothing; other content becomes the next revision and the old one is marked superseded by
- * this load. Nothing is ever deleted or overwritten.
+ * this load. Nothing is ever deleted or overwritten. A chunk none of whose keys is stored yet (a
+ * first load) skips the staging and goes straight into the table.
  */
 final class RecordMerger {
 
@@ -78,16 +79,20 @@ final class RecordMerger {
     private Merged mergeRound(List<ParsedRow.Accepted> rows, long loadId) {
         return dsl.connectionResult(connection -> {
             try (Statement statement = connection.createStatement()) {
+                if (noneStoredYet(connection, rows)) {
+                    // the common first load: every key is new, so the rows go straight in as revision 1
+                    statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv(rows, loadId, true));
+                    statement.execute(loadData(table, "revision"));
+                    return new Merged(rows.size(), 0, 0);
+                }
                 // a fresh staging table per round: dropping and creating a TEMPORARY table commits
                 // nothing (unlike TRUNCATE), and is far cheaper than deleting its rows
                 statement.execute("DROP TEMPORARY TABLE IF EXISTS " + stage);
                 statement.execute("CREATE TEMPORARY TABLE " + stage
                         + " (merge_state TINYINT NOT NULL DEFAULT 0, prev_revision INT NULL)"
                         + " SELECT * FROM " + table + " WHERE 1 = 0");
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv(rows, loadId));
-                statement.execute("LOAD DATA LOCAL INFILE 'chunk.tsv' INTO TABLE " + stage
-                        + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'"
-                        + " LINES TERMINATED BY '\\n' (" + String.join(", ", stagedColumns()) + ")");
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv(rows, loadId, false));
+                statement.execute(loadData(stage));
                 statement.executeUpdate("UPDATE " + stage + " s JOIN " + table + " t ON " + keyJoin()
                         + " AND t.superseded_by_load IS NULL SET s.prev_revision = t.revision,"
                         + " s.merge_state = CASE WHEN t.content_hash = s.content_hash THEN " + UNCHANGED
@@ -104,6 +109,36 @@ final class RecordMerger {
                         "could not store " + kind.fileName() + " records: " + e.getMessage(), e);
             }
         });
+    }
+
+    /**
+     * Whether no row's key is stored yet, asked with one indexed lookup per key. Kinds keyed on
+     * more than one column (runbooks: few rows) always take the general path.
+     */
+    private boolean noneStoredYet(java.sql.Connection connection, List<ParsedRow.Accepted> rows) throws SQLException {
+        if (kind.keyColumns().size() != 1) {
+            return false;
+        }
+        String keyColumn = kind.keyColumns().getFirst();
+        int key = sourceColumns.indexOf(keyColumn);
+        String placeholders = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
+        try (var query = connection.prepareStatement(
+                "SELECT 1 FROM " + table + " WHERE " + keyColumn + " IN (" + placeholders + ") LIMIT 1")) {
+            for (int i = 0; i < rows.size(); i++) {
+                query.setString(i + 1, (String) rows.get(i).values()[key]);
+            }
+            try (var found = query.executeQuery()) {
+                return !found.next();
+            }
+        }
+    }
+
+    private String loadData(String into, String... extraColumns) {
+        List<String> columns =
+                Stream.concat(stagedColumns().stream(), Stream.of(extraColumns)).toList();
+        return "LOAD DATA LOCAL INFILE 'chunk.tsv' INTO TABLE " + into
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'"
+                + " LINES TERMINATED BY '\\n' (" + String.join(", ", columns) + ")";
     }
 
     private Merged counts(Statement statement) throws SQLException {
@@ -127,7 +162,8 @@ final class RecordMerger {
                 .toList();
     }
 
-    private ByteArrayInputStream tsv(List<ParsedRow.Accepted> rows, long loadId) {
+    /** The rows as LOAD DATA reads them; {@code asFirstRevision} adds the revision column, 1. */
+    private ByteArrayInputStream tsv(List<ParsedRow.Accepted> rows, long loadId, boolean asFirstRevision) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 256);
         StringBuilder line = new StringBuilder(512);
         for (ParsedRow.Accepted row : rows) {
@@ -142,7 +178,8 @@ final class RecordMerger {
             }
             appendField(line, row.contentHash());
             appendField(line, row.line());
-            line.append(loadId).append('\n');
+            line.append(loadId);
+            line.append(asFirstRevision ? "\t1\n" : "\n");
             out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
         }
         return new ByteArrayInputStream(out.toByteArray());
