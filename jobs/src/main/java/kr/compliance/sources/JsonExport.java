@@ -6,6 +6,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,7 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class JsonExport {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Reads one element at a time out of a longer stream: what follows an element is the next one. */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private JsonExport() {}
 
