@@ -1,7 +1,11 @@
 package kr.compliance.sources;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import kr.compliance.ingest.RecordKind;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -24,7 +28,28 @@ final class JsonExport {
 
     private JsonExport() {}
 
-    static void eachIncident(String source, Path file, Consumer<JsonNode> incident) {
+    /**
+     * Writes the incidents of every export at {@code path} (a file, or a folder of {@code *.json})
+     * into the {@code kind} file of the drop in {@code folder}, one incident at a time.
+     */
+    static PulledDrop stage(
+            String source,
+            Path path,
+            long maxFileBytes,
+            Path folder,
+            RecordKind kind,
+            List<String> header,
+            BiConsumer<JsonNode, DropFile> writeIncident) {
+        List<Path> exports = ExportFiles.list(source, path, "*.json", maxFileBytes);
+        try (DropFile file = DropFile.create(folder, kind, header)) {
+            for (Path export : exports) {
+                eachIncident(source, export, incident -> writeIncident.accept(incident, file));
+            }
+            return PulledDrop.of(Map.of(kind.fileName(), file.rows()));
+        }
+    }
+
+    private static void eachIncident(String source, Path file, Consumer<JsonNode> incident) {
         try (JsonParser parser = JSON.createParser(file.toFile())) {
             JsonToken first = parser.nextToken();
             if (first == JsonToken.START_OBJECT) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,13 +95,13 @@ final class JunitReports implements SourceSystem {
      * The test run of one suite. Its id is {@code change/environment/suite}, so the same suite run
      * again for the same change and environment is a revision of the earlier run.
      */
-    private static List<String> row(Path report, SurefireSuites.Suite suite, Map<String, String> properties) {
+    private List<String> row(Path report, SurefireSuites.Suite suite, Map<String, String> properties) {
         String changeId = properties.getOrDefault("change_id", "");
         String environment = properties.getOrDefault("environment", "");
         String suiteName =
                 suite.name() != null ? suite.name() : report.getFileName().toString();
         String[] times = startAndFinish(report, suite);
-        return java.util.Arrays.asList(
+        return Arrays.asList(
                 changeId + "/" + environment + "/" + suiteName,
                 changeId,
                 environment,
@@ -118,7 +119,7 @@ final class JunitReports implements SourceSystem {
      * a report without one (Surefire writes none) started when its file was last written less the
      * suite's time, since the file is written when the suite ends. The finish is start plus time.
      */
-    private static String[] startAndFinish(Path report, SurefireSuites.Suite suite) {
+    private String[] startAndFinish(Path report, SurefireSuites.Suite suite) {
         Duration took = Duration.ofNanos(
                 suite.seconds().movePointRight(9).toBigInteger().longValueExact());
         String stamp = suite.timestamp();
@@ -140,11 +141,11 @@ final class JunitReports implements SourceSystem {
         return new String[] {written.minus(took).toString(), written.toString()};
     }
 
-    private static Instant lastModified(Path report) {
+    private Instant lastModified(Path report) {
         try {
             return Files.getLastModifiedTime(report).toInstant();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new SourceFailedException(name, "cannot read " + report + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,6 @@ package kr.compliance.sources;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import kr.compliance.ingest.RecordKind;
 import tools.jackson.databind.JsonNode;
 
@@ -44,13 +43,14 @@ final class PagerDutyIncidents implements SourceSystem {
 
     @Override
     public PulledDrop pull(Path folder) {
-        List<Path> exports = ExportFiles.list(name, config.path(), "*.json", maxFileBytes);
-        try (DropFile incidents = DropFile.create(folder, RecordKind.INCIDENTS, HEADER)) {
-            for (Path export : exports) {
-                JsonExport.eachIncident(name, export, incident -> incidents.write(row(incident)));
-            }
-            return PulledDrop.of(Map.of(RecordKind.INCIDENTS.fileName(), incidents.rows()));
-        }
+        return JsonExport.stage(
+                name,
+                config.path(),
+                maxFileBytes,
+                folder,
+                RecordKind.INCIDENTS,
+                HEADER,
+                (incident, incidents) -> incidents.write(row(incident)));
     }
 
     private List<String> row(JsonNode incident) {

@@ -1,5 +1,6 @@
 package kr.compliance.sources;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,6 +14,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record SourcesProperties(Map<String, SourceProperties> sources) {
 
     public SourcesProperties {
-        sources = sources == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(sources));
+        sources = sources == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(sources));
     }
 }

@@ -5,9 +5,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -53,13 +53,8 @@ final class StatuspageNotices implements SourceSystem {
 
     @Override
     public PulledDrop pull(Path folder) {
-        List<Path> exports = ExportFiles.list(name, config.path(), "*.json", maxFileBytes);
-        try (DropFile notifications = DropFile.create(folder, RecordKind.NOTIFICATIONS, HEADER)) {
-            for (Path export : exports) {
-                JsonExport.eachIncident(name, export, incident -> write(incident, notifications));
-            }
-            return PulledDrop.of(Map.of(RecordKind.NOTIFICATIONS.fileName(), notifications.rows()));
-        }
+        return JsonExport.stage(
+                name, config.path(), maxFileBytes, folder, RecordKind.NOTIFICATIONS, HEADER, this::write);
     }
 
     private void write(JsonNode incident, DropFile notifications) {
@@ -73,7 +68,7 @@ final class StatuspageNotices implements SourceSystem {
             JsonNode update = updates.get(i);
             String status = JsonExport.text(update, "status");
             String displayed = JsonExport.text(update, "display_at");
-            notifications.write(java.util.Arrays.asList(
+            notifications.write(Arrays.asList(
                     JsonExport.text(update, "id"),
                     incidentId,
                     "STATUS_PAGE",

@@ -54,6 +54,10 @@ final class SurefireSuites extends DefaultHandler {
             this.timestamp = timestamp;
             this.seconds = seconds;
         }
+
+        Suite closed() {
+            return new Suite(name, timestamp, seconds, tests, failures, errors, skipped);
+        }
     }
 
     private final List<Suite> suites = new ArrayList<>();
@@ -122,19 +126,10 @@ final class SurefireSuites extends DefaultHandler {
             testcaseDepth = -1;
         } else if (qName.equals("testsuite")) {
             Open suite = open.pop();
-            if (suite.tests == 0 && suite.holdsSuites) {
-                // a suite of suites: its test cases are counted in the suites it holds
-                depth--;
-                return;
+            // a suite of suites counts its test cases in the suites it holds
+            if (suite.tests > 0 || !suite.holdsSuites) {
+                suites.add(suite.closed());
             }
-            suites.add(new Suite(
-                    suite.name,
-                    suite.timestamp,
-                    suite.seconds,
-                    suite.tests,
-                    suite.failures,
-                    suite.errors,
-                    suite.skipped));
         }
         depth--;
     }
