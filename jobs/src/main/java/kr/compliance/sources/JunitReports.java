@@ -100,45 +100,45 @@ final class JunitReports implements SourceSystem {
         String environment = properties.getOrDefault("environment", "");
         String suiteName =
                 suite.name() != null ? suite.name() : report.getFileName().toString();
-        String[] times = startAndFinish(report, suite);
+        Span span = span(report, suite);
         return Arrays.asList(
                 changeId + "/" + environment + "/" + suiteName,
                 changeId,
                 environment,
                 properties.get("env_parity"),
                 properties.get("scope"),
-                times[0],
-                times[1],
+                span.start(),
+                span.finish(),
                 suite.result(),
                 Integer.toString(suite.tests()),
                 Integer.toString(suite.failures() + suite.errors()));
     }
+
+    /** When a suite ran, as written in {@code tests.csv}; a null finish is written empty. */
+    private record Span(String start, String finish) {}
 
     /**
      * The suite's start is its {@code timestamp} (with or without an offset, passed on as written);
      * a report without one (Surefire writes none) started when its file was last written less the
      * suite's time, since the file is written when the suite ends. The finish is start plus time.
      */
-    private String[] startAndFinish(Path report, SurefireSuites.Suite suite) {
-        Duration took = Duration.ofNanos(
-                suite.seconds().movePointRight(9).toBigInteger().longValueExact());
-        String stamp = suite.timestamp();
-        if (stamp != null && !stamp.isBlank()) {
+    private Span span(Path report, SurefireSuites.Suite suite) {
+        Duration took = suite.duration();
+        String stamp = suite.timestamp() == null ? "" : suite.timestamp().strip();
+        if (stamp.isEmpty()) {
+            Instant written = lastModified(report);
+            return new Span(written.minus(took).toString(), written.toString());
+        }
+        try {
+            return new Span(stamp, OffsetDateTime.parse(stamp).plus(took).toString());
+        } catch (DateTimeParseException withoutOffset) {
             try {
-                OffsetDateTime start = OffsetDateTime.parse(stamp.strip());
-                return new String[] {stamp.strip(), start.plus(took).toString()};
-            } catch (DateTimeParseException withoutOffset) {
-                try {
-                    LocalDateTime start = LocalDateTime.parse(stamp.strip());
-                    return new String[] {stamp.strip(), start.plus(took).toString()};
-                } catch (DateTimeParseException notATimestamp) {
-                    // passed on as written: the ingest rejects the row and says why
-                    return new String[] {stamp, null};
-                }
+                return new Span(stamp, LocalDateTime.parse(stamp).plus(took).toString());
+            } catch (DateTimeParseException notATimestamp) {
+                // passed on as written: the ingest rejects the row and says why
+                return new Span(stamp, null);
             }
         }
-        Instant written = lastModified(report);
-        return new String[] {written.minus(took).toString(), written.toString()};
     }
 
     private Instant lastModified(Path report) {

@@ -9,10 +9,13 @@ import org.xml.sax.SAXException;
 /**
  * A SAX parser for files from outside: a DOCTYPE is refused outright (so no internal or external
  * entity, no DTD fetched, no billion-laughs expansion can exist), external entities and DTD loading
- * are off as a second line, XInclude is off, and the JDK's secure-processing limits apply. The JDK's
+ * are off as a second line, XInclude is off, and the JDK's secure-processing limits apply, with
+ * elements nested at most {@value #MAX_DEPTH} deep. The JDK's
  * built-in parser is used whatever else is on the class path, so these features are known to hold.
  */
 final class SafeXml {
+
+    static final int MAX_DEPTH = 64;
 
     private SafeXml() {}
 
@@ -30,6 +33,8 @@ final class SafeXml {
             SAXParser parser = factory.newSAXParser();
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // a report is a few levels deep; a million nested elements is an attack on the parser's stack
+            parser.setProperty("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
             return parser;
         } catch (ParserConfigurationException | SAXException e) {
             throw new IllegalStateException("the JDK's XML parser lacks a hardening feature: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package kr.compliance.sources;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -26,6 +27,10 @@ final class SurefireSuites extends DefaultHandler {
      * @param seconds the suite's {@code time} attribute, zero if absent
      */
     record Suite(String name, String timestamp, BigDecimal seconds, int tests, int failures, int errors, int skipped) {
+
+        Duration duration() {
+            return Duration.ofNanos(seconds.movePointRight(9).longValue());
+        }
 
         /** Failure beats error beats "nothing ran"; a suite where some test ran and none failed passed. */
         String result() {
@@ -59,6 +64,8 @@ final class SurefireSuites extends DefaultHandler {
             return new Suite(name, timestamp, seconds, tests, failures, errors, skipped);
         }
     }
+
+    private static final BigDecimal A_YEAR_IN_SECONDS = BigDecimal.valueOf(366L * 24 * 3600);
 
     private final List<Suite> suites = new ArrayList<>();
     private final Deque<Open> open = new ArrayDeque<>();
@@ -134,15 +141,22 @@ final class SurefireSuites extends DefaultHandler {
         depth--;
     }
 
-    /** Seconds as Surefire writes them; some versions group thousands with a comma. */
+    /**
+     * Seconds as Surefire writes them; some versions group thousands with a comma. Bounded to a year,
+     * so no written value overflows a duration.
+     */
     private BigDecimal seconds(String time) throws SAXParseException {
         if (time == null || time.isBlank()) {
             return BigDecimal.ZERO;
         }
         try {
-            return new BigDecimal(time.strip().replace(",", ""));
+            BigDecimal seconds = new BigDecimal(time.strip().replace(",", ""));
+            if (seconds.signum() >= 0 && seconds.compareTo(A_YEAR_IN_SECONDS) <= 0) {
+                return seconds;
+            }
         } catch (NumberFormatException e) {
-            throw new SAXParseException("the suite's time '" + time + "' is not a number of seconds", locator);
+            // reported below with the position
         }
+        throw new SAXParseException("the suite's time '" + time + "' is not a number of seconds up to a year", locator);
     }
 }

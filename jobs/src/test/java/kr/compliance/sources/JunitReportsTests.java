@@ -124,6 +124,19 @@ class JunitReportsTests {
     }
 
     @Test
+    void elementsNestedDeeperThanAnyReportAreRefused() throws IOException {
+        Path reports = Files.createDirectories(temp.resolve("deep"));
+        Files.writeString(
+                reports.resolve("TEST-deep.xml"),
+                "<testsuite name=\"deep\">" + "<x>".repeat(10_000) + "</x>".repeat(10_000) + "</testsuite>");
+
+        assertThatThrownBy(() -> pull(reports, Map.of()))
+                .isInstanceOf(SourceFailedException.class)
+                .hasMessageContaining("TEST-deep.xml is refused at line 1")
+                .hasMessageContaining("maxElementDepth");
+    }
+
+    @Test
     void aReportOverTheSizeLimitIsRefusedUnread() throws IOException {
         Path reports = StagedDrop.copySample("junit", temp);
         assertThatThrownBy(
