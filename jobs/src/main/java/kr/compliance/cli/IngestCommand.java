@@ -7,6 +7,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.ingest.IngestSummary;
 import kr.compliance.ingest.LoadCounts;
@@ -92,7 +93,7 @@ final class IngestCommand implements Callable<Integer> {
         out.println("Pulled source '" + pulled.source() + "' into " + pulled.folder() + ": "
                 + pulled.rowsPulled().entrySet().stream()
                         .map(file -> file.getValue() + " row(s) in " + file.getKey())
-                        .collect(java.util.stream.Collectors.joining(", ")));
+                        .collect(Collectors.joining(", ")));
         return pulled.ingest();
     }
 

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 import kr.compliance.ingest.IngestService;
+import kr.compliance.ingest.IngestSummary;
 import kr.compliance.scoring.ScoringService;
 import kr.compliance.sources.SourcePulls;
 import kr.compliance.store.AdvisoryLock;
@@ -87,16 +88,7 @@ class BatchJobRunner {
         try {
             return switch (launch.jobName()) {
                 case BatchJobs.INGEST ->
-                    jobRepository.getJobExecution(
-                            launch.sourceSystem().isPresent()
-                                    ? sources.pull(launch.sourceSystem().get(), EVIDENCE_LOCK_WAIT)
-                                            .ingest()
-                                            .jobExecutionId()
-                                    : ingest.ingest(
-                                                    Path.of(launch.parameters().getString("source")),
-                                                    encoding(launch.parameters().getString("encoding")),
-                                                    EVIDENCE_LOCK_WAIT)
-                                            .jobExecutionId());
+                    jobRepository.getJobExecution(ingest(launch).jobExecutionId());
                 case BatchJobs.SCORE ->
                     jobRepository.getJobExecution(scoring.score(
                                     Period.parse(launch.parameters().getString(BatchJobs.PERIOD), zones.report()),
@@ -110,6 +102,17 @@ class BatchJobRunner {
         } catch (RuntimeException e) {
             throw new ScheduleException(launch.jobName() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A drop folder is loaded as it is; a source system is pulled into a staged drop first. */
+    private IngestSummary ingest(BatchLaunch launch) {
+        if (launch.sourceSystem().isPresent()) {
+            return sources.pull(launch.sourceSystem().get(), EVIDENCE_LOCK_WAIT).ingest();
+        }
+        return ingest.ingest(
+                Path.of(launch.parameters().getString("source")),
+                encoding(launch.parameters().getString("encoding")),
+                EVIDENCE_LOCK_WAIT);
     }
 
     private static Charset encoding(String name) {
