@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Collectors;
 import kr.compliance.ingest.RecordKind;
 
 /**
@@ -86,19 +87,11 @@ final class JdbcSource implements SourceSystem {
             try (ResultSet result = statement.executeQuery()) {
                 ResultSetMetaData meta = result.getMetaData();
                 List<String> header = new ArrayList<>();
-                int watermarkColumn = 0;
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     header.add(meta.getColumnLabel(i));
-                    if (meta.getColumnLabel(i).equalsIgnoreCase(query.watermark())) {
-                        watermarkColumn = i;
-                    }
                 }
-                if (watermarkColumn == 0) {
-                    throw new SourceFailedException(
-                            name,
-                            "the " + kind.fileName() + " query has no column labelled '" + query.watermark()
-                                    + "' (its watermark); it has " + header);
-                }
+                // the wrapping ORDER BY already made the database refuse a query without it
+                int watermarkColumn = result.findColumn(query.watermark());
                 Watermark top = null;
                 try (DropFile file = DropFile.create(folder, kind, header)) {
                     while (result.next()) {
@@ -150,24 +143,22 @@ final class JdbcSource implements SourceSystem {
                 : value.atZone(zone).toOffsetDateTime().toString();
     }
 
+    /** The configured queries by record kind, checked before anything is read. */
     private Map<RecordKind, SourceProperties.Query> queries() {
-        if (config == null || config.url() == null || config.url().isBlank()) {
+        if (config.url() == null || config.url().isBlank()) {
             throw new SourceFailedException(name, "it has no jdbc.url");
         }
         Map<RecordKind, SourceProperties.Query> queries = new EnumMap<>(RecordKind.class);
         config.queries().forEach((key, query) -> {
-            RecordKind kind = Arrays.stream(RecordKind.values())
-                    .filter(k -> k.fileName().equals(key + ".csv"))
-                    .findFirst()
+            RecordKind kind = RecordKind.ofFile(key + ".csv")
                     .orElseThrow(() -> new SourceFailedException(
                             name,
                             "its query '" + key + "' names no record kind (known: "
-                                    + String.join(
-                                            ", ",
-                                            Arrays.stream(RecordKind.values())
-                                                    .map(k -> k.fileName().replace(".csv", ""))
-                                                    .toList())
+                                    + Arrays.stream(RecordKind.values())
+                                            .map(k -> k.fileName().replace(".csv", ""))
+                                            .collect(Collectors.joining(", "))
                                     + ")"));
+            // the label is written into the wrapping SQL: a plain identifier only
             if (query.sql() == null
                     || query.watermark() == null
                     || !query.watermark().matches("\\w+")) {

@@ -261,6 +261,48 @@ class SourcesIntegrationTests {
     }
 
     @Test
+    void aQueryWithoutItsWatermarkOrForNoKindIsRefusedBeforeAnythingLoads() throws Exception {
+        change("CHG-1", "UPDATE", "lee", "2026-07-01 10:00:00");
+        var withoutWatermark = new SourceProperties(
+                SourceProperties.Type.JDBC,
+                new SourceProperties.Jdbc(
+                        sourceUrl(),
+                        "root",
+                        "",
+                        null,
+                        Map.of(
+                                "changes",
+                                new SourceProperties.Query("SELECT id AS change_id FROM change_log", "updated_at"))),
+                null,
+                null,
+                null,
+                null);
+        var noKind = new SourceProperties(
+                SourceProperties.Type.JDBC,
+                new SourceProperties.Jdbc(
+                        sourceUrl(),
+                        "root",
+                        "",
+                        null,
+                        Map.of("change_log", new SourceProperties.Query(CHANGES_QUERY, "updated_at"))),
+                null,
+                null,
+                null,
+                null);
+
+        assertThatThrownBy(() -> pulls.pull("itsm", withoutWatermark, Duration.ZERO))
+                .isInstanceOf(SourceFailedException.class)
+                .hasMessageContaining("source 'itsm' failed: reading jdbc:mysql://")
+                .hasMessageContaining("Unknown column 'q.updated_at'");
+        assertThatThrownBy(() -> pulls.pull("itsm", noKind, Duration.ZERO))
+                .isInstanceOf(SourceFailedException.class)
+                .hasMessageContaining(
+                        "its query 'change_log' names no record kind (known: exceptions, runbooks, changes");
+        assertThat(dsl.fetchCount(CHANGE_RECORD)).isZero();
+        assertThat(watermark()).isNull();
+    }
+
+    @Test
     void anUnknownSourceNameSaysWhichAreConfigured() {
         assertThatThrownBy(() -> pulls.pull("nope", Duration.ZERO))
                 .isInstanceOf(UnknownSourceException.class)
