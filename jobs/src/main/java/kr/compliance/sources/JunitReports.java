@@ -118,7 +118,8 @@ final class JunitReports implements SourceSystem {
     private record Span(String start, String finish) {}
 
     /**
-     * The suite's start is its {@code timestamp} (with or without an offset, passed on as written);
+     * The suite's start is its {@code timestamp} (one without an offset gets the source's zone, if it
+     * has one);
      * a report without one (Surefire writes none) started when its file was last written less the
      * suite's time, since the file is written when the suite ends. The finish is start plus time.
      */
@@ -130,15 +131,22 @@ final class JunitReports implements SourceSystem {
             return new Span(written.minus(took).toString(), written.toString());
         }
         try {
-            return new Span(stamp, OffsetDateTime.parse(stamp).plus(took).toString());
+            return span(OffsetDateTime.parse(stamp), took);
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return new Span(stamp, LocalDateTime.parse(stamp).plus(took).toString());
+                LocalDateTime start = LocalDateTime.parse(stamp);
+                return config.zone() == null
+                        ? new Span(stamp, start.plus(took).toString())
+                        : span(start.atZone(config.zone()).toOffsetDateTime(), took);
             } catch (DateTimeParseException notATimestamp) {
                 // passed on as written: the ingest rejects the row and says why
                 return new Span(stamp, null);
             }
         }
+    }
+
+    private static Span span(OffsetDateTime start, Duration took) {
+        return new Span(start.toString(), start.plus(took).toString());
     }
 
     private Instant lastModified(Path report) {

@@ -53,10 +53,12 @@ public record SourceProperties(
      * A folder of JUnit XML reports ({@code TEST-*.xml}).
      *
      * @param folder where the reports are
+     * @param zone the zone of suite timestamps written without an offset (Gradle writes UTC); null:
+     *     passed on without one, so the ingest reads them in {@code compliance.zones.source}
      * @param properties defaults for what the reports do not say: {@code change_id},
      *     {@code environment}, {@code env_parity}, {@code scope}; sidecar files override them
      */
-    public record Junit(Path folder, Map<String, String> properties) {
+    public record Junit(Path folder, ZoneId zone, Map<String, String> properties) {
         public Junit {
             properties = properties == null ? Map.of() : Map.copyOf(properties);
         }

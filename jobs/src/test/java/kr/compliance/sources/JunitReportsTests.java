@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class JunitReportsTests {
     }
 
     private PulledDrop pull(Path reports, Map<String, String> properties) throws IOException {
-        return new JunitReports("ci", new SourceProperties.Junit(reports, properties), LIMIT).pull(staged());
+        return new JunitReports("ci", new SourceProperties.Junit(reports, null, properties), LIMIT).pull(staged());
     }
 
     @Test
@@ -78,6 +79,20 @@ class JunitReportsTests {
                 .containsEntry("finished_at", "2026-07-01T03:00:00Z")
                 .containsEntry("started_at", "2026-07-01T02:39:55.500Z");
         assertThat(rows.get(3)).containsEntry("result", "ERROR").containsEntry("tests_failed", "1");
+    }
+
+    @Test
+    void aTimestampWithoutAnOffsetTakesTheSourcesZone() throws IOException {
+        Path reports = StagedDrop.copySample("junit", temp);
+
+        new JunitReports("ci", new SourceProperties.Junit(reports, ZoneId.of("UTC"), Map.of()), LIMIT).pull(staged());
+
+        assertThat(StagedDrop.rows(temp.resolve("staged/tests.csv")))
+                .filteredOn(row -> row.get("test_run_id").endsWith("LoginTest"))
+                .singleElement()
+                .satisfies(row -> assertThat(row)
+                        .containsEntry("started_at", "2026-07-01T10:00Z")
+                        .containsEntry("finished_at", "2026-07-01T10:00:12.500Z"));
     }
 
     @Test
@@ -139,8 +154,8 @@ class JunitReportsTests {
     @Test
     void aReportOverTheSizeLimitIsRefusedUnread() throws IOException {
         Path reports = StagedDrop.copySample("junit", temp);
-        assertThatThrownBy(
-                        () -> new JunitReports("ci", new SourceProperties.Junit(reports, Map.of()), 100).pull(staged()))
+        assertThatThrownBy(() ->
+                        new JunitReports("ci", new SourceProperties.Junit(reports, null, Map.of()), 100).pull(staged()))
                 .isInstanceOf(SourceFailedException.class)
                 .hasMessageContaining("TEST-kr.example.talk.ArchiveTest.xml is refused")
                 .hasMessageContaining("more than the limit of 100");

@@ -217,7 +217,7 @@ class SourcesIntegrationTests {
         var junit = new SourceProperties(
                 SourceProperties.Type.JUNIT,
                 null,
-                new SourceProperties.Junit(Path.of("src/test/resources/sources/junit"), Map.of()),
+                new SourceProperties.Junit(Path.of("src/test/resources/sources/junit"), null, Map.of()),
                 null,
                 null,
                 null);
