@@ -7,9 +7,14 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.ingest.IngestSummary;
 import kr.compliance.ingest.LoadCounts;
+import kr.compliance.sources.PullResult;
+import kr.compliance.sources.SourcePulls;
+import kr.compliance.sources.UnknownSourceException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,8 +22,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code ingest --from DIR [--encoding CHARSET]}: loads a canonical source drop. */
-@Command(name = "ingest", description = "Load the canonical source drop in DIR (formats.md).")
+/**
+ * {@code ingest --from DIR [--encoding CHARSET]}: loads a canonical source drop; {@code ingest
+ * --source NAME}: pulls a source system configured under {@code compliance.sources} and loads what it
+ * read (docs/sources.md).
+ */
+@Command(
+        name = "ingest",
+        description = "Load the canonical source drop in DIR (formats.md), or pull the configured source NAME.")
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -27,8 +38,21 @@ final class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--from", required = true, paramLabel = "DIR", description = "the drop folder")
-    Path from;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    /** A drop folder or a configured source: exactly one. */
+    static final class Input {
+        @Option(names = "--from", required = true, paramLabel = "DIR", description = "the drop folder")
+        Path from;
+
+        @Option(
+                names = "--source",
+                required = true,
+                paramLabel = "NAME",
+                description = "a source system configured under compliance.sources (docs/sources.md)")
+        String source;
+    }
 
     @Option(
             names = "--encoding",
@@ -38,10 +62,16 @@ final class IngestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (input.source != null && encoding != null) {
+            throw new ParameterException(
+                    spec.commandLine(), "--encoding is for --from: a pulled source is staged in UTF-8");
+        }
         Charset charset = charset();
         try (var context = AppContext.start(global)) {
             long started = System.nanoTime();
-            IngestSummary summary = context.getBean(IngestService.class).ingest(from, charset, Duration.ZERO);
+            IngestSummary summary = input.source == null
+                    ? context.getBean(IngestService.class).ingest(input.from, charset, Duration.ZERO)
+                    : pull(context.getBean(SourcePulls.class));
             print(summary, spec.commandLine().getOut());
             Elapsed.print(
                     spec.commandLine().getOut(),
@@ -50,6 +80,21 @@ final class IngestCommand implements Callable<Integer> {
                     summary.totals().read());
             return summary.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
         }
+    }
+
+    private IngestSummary pull(SourcePulls pulls) {
+        PullResult pulled;
+        try {
+            pulled = pulls.pull(input.source, Duration.ZERO);
+        } catch (UnknownSourceException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("Pulled source '" + pulled.source() + "' into " + pulled.folder() + ": "
+                + pulled.rowsPulled().entrySet().stream()
+                        .map(file -> file.getValue() + " row(s) in " + file.getKey())
+                        .collect(Collectors.joining(", ")));
+        return pulled.ingest();
     }
 
     private Charset charset() {

@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 import kr.compliance.ingest.IngestService;
+import kr.compliance.ingest.IngestSummary;
 import kr.compliance.scoring.ScoringService;
+import kr.compliance.sources.SourcePulls;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.Period;
 import kr.compliance.store.Zones;
@@ -21,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Starts Batch jobs by name and waits for them; a run that does not complete is
  * an exception carrying the job's own failure, never a status to be forgotten. Ingest and scoring
  * go through their services, which add what a bare launch lacks: the drop's check and fingerprint,
- * the evidence lock, the scoring run and its policy.
+ * the evidence lock, the scoring run and its policy; an ingest of a source system pulls it first.
  */
 @Component
 class BatchJobRunner {
@@ -35,6 +37,7 @@ class BatchJobRunner {
     private final DataSource dataSource;
     private final IngestService ingest;
     private final ScoringService scoring;
+    private final SourcePulls sources;
     private final Zones zones;
 
     BatchJobRunner(
@@ -44,6 +47,7 @@ class BatchJobRunner {
             DataSource dataSource,
             IngestService ingest,
             ScoringService scoring,
+            SourcePulls sources,
             Zones zones) {
         this.jobs = jobs;
         this.jobOperator = jobOperator;
@@ -51,6 +55,7 @@ class BatchJobRunner {
         this.dataSource = dataSource;
         this.ingest = ingest;
         this.scoring = scoring;
+        this.sources = sources;
         this.zones = zones;
     }
 
@@ -83,11 +88,7 @@ class BatchJobRunner {
         try {
             return switch (launch.jobName()) {
                 case BatchJobs.INGEST ->
-                    jobRepository.getJobExecution(ingest.ingest(
-                                    Path.of(launch.parameters().getString("source")),
-                                    encoding(launch.parameters().getString("encoding")),
-                                    EVIDENCE_LOCK_WAIT)
-                            .jobExecutionId());
+                    jobRepository.getJobExecution(ingest(launch).jobExecutionId());
                 case BatchJobs.SCORE ->
                     jobRepository.getJobExecution(scoring.score(
                                     Period.parse(launch.parameters().getString(BatchJobs.PERIOD), zones.report()),
@@ -101,6 +102,17 @@ class BatchJobRunner {
         } catch (RuntimeException e) {
             throw new ScheduleException(launch.jobName() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A drop folder is loaded as it is; a source system is pulled into a staged drop first. */
+    private IngestSummary ingest(BatchLaunch launch) {
+        if (launch.sourceSystem().isPresent()) {
+            return sources.pull(launch.sourceSystem().get(), EVIDENCE_LOCK_WAIT).ingest();
+        }
+        return ingest.ingest(
+                Path.of(launch.parameters().getString("source")),
+                encoding(launch.parameters().getString("encoding")),
+                EVIDENCE_LOCK_WAIT);
     }
 
     private static Charset encoding(String name) {

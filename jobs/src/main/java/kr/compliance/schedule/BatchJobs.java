@@ -17,6 +17,12 @@ final class BatchJobs {
 
     static final String PERIOD = "period";
     /**
+     * An ingest launch with this parameter pulls the source system of that name
+     * ({@code compliance.sources}) and loads the drop it stages; the drop folder is the {@code source}
+     * of the resulting {@code ingestJob} execution.
+     */
+    static final String SOURCE_SYSTEM = "sourceSystem";
+    /**
      * Added to ingest and pack launches: their contract parameters alone (a folder, a period) would
      * name a run that already completed last night, and Batch would refuse to run it again.
      */
@@ -32,6 +38,15 @@ final class BatchJobs {
             parameters.addString("encoding", encoding, false);
         }
         return new BatchLaunch(INGEST, parameters.toJobParameters());
+    }
+
+    /** A pull of the configured source system {@code name}, loaded by the ingest. */
+    static BatchLaunch pull(String name, Instant requestedAt) {
+        JobParameters parameters = new JobParametersBuilder()
+                .addString(SOURCE_SYSTEM, name)
+                .addString(REQUESTED_AT, requestedAt.toString())
+                .toJobParameters();
+        return new BatchLaunch(INGEST, parameters);
     }
 
     /** A scoring run as of {@code asOf}: the as-of makes each run its own job instance. */

@@ -10,4 +10,9 @@ record BatchLaunch(String jobName, JobParameters parameters) {
     Optional<String> period() {
         return Optional.ofNullable(parameters.getString(BatchJobs.PERIOD));
     }
+
+    /** The source system the launch pulls, if it pulls one. */
+    Optional<String> sourceSystem() {
+        return Optional.ofNullable(parameters.getString(BatchJobs.SOURCE_SYSTEM));
+    }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import kr.compliance.sources.SourcesProperties;
 import kr.compliance.store.Period;
 import kr.compliance.store.Zones;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -24,7 +25,10 @@ class SchedulePlans {
 
     /** The kinds of scheduled work. */
     enum Plan {
-        /** Ingest every source drop, score the current quarter (and the previous one early in a quarter). */
+        /**
+         * Ingest every source drop, pull every configured source system, score the current quarter
+         * (and the previous one early in a quarter).
+         */
         NIGHTLY,
         /** Score and pack the quarter that ended. */
         QUARTERLY,
@@ -33,10 +37,12 @@ class SchedulePlans {
     }
 
     private final ScheduleProperties properties;
+    private final SourcesProperties sources;
     private final Zones zones;
 
-    SchedulePlans(ScheduleProperties properties, Zones zones) {
+    SchedulePlans(ScheduleProperties properties, SourcesProperties sources, Zones zones) {
         this.properties = properties;
+        this.sources = sources;
         this.zones = zones;
     }
 
@@ -52,6 +58,9 @@ class SchedulePlans {
         List<BatchLaunch> launches = new ArrayList<>();
         for (var drop : properties.sourceDrops()) {
             launches.add(BatchJobs.ingest(drop, properties.encoding(), fireTime));
+        }
+        for (String source : sources.sources().keySet()) {
+            launches.add(BatchJobs.pull(source, fireTime));
         }
         Period current = Period.containing(fireTime, zones.report());
         launches.add(BatchJobs.score(current.toString(), fireTime));

@@ -2,7 +2,9 @@ package kr.compliance.schedule;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import kr.compliance.sources.SourceFailedException;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
 import org.quartz.JobExecutionException;
@@ -16,7 +18,8 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  * The one Quartz job of the system: works out the plan of its schedule from the job data and the
  * fire time, and starts those Batch jobs by name, one after the other. Each firing is recorded in
  * {@code scheduled_run}; a failure is recorded and rethrown to Quartz, and the next firing runs as
- * usual. {@link DisallowConcurrentExecution} is kept in the clustered job store, so a schedule never
+ * usual. A failure stops the plan, except a source system that could not be read: it loaded nothing,
+ * so the other sources and the scoring still run, and the firing then ends failed naming it. {@link DisallowConcurrentExecution} is kept in the clustered job store, so a schedule never
  * runs twice at once anywhere in the cluster: a firing due while one runs waits for it.
  */
 @DisallowConcurrentExecution
@@ -55,12 +58,27 @@ public class ScheduledBatchJob extends QuartzJobBean {
             SchedulePlans.Plan plan =
                     SchedulePlans.Plan.valueOf(context.getMergedJobDataMap().getString(SchedulePlans.PLAN));
             List<BatchLaunch> launches = plans.launches(plan, fireTime, context.getMergedJobDataMap());
+            List<String> unreadSources = new ArrayList<>();
             for (BatchLaunch launch : launches) {
-                JobExecution execution = runner.runLocked(launch, lockWait());
+                JobExecution execution;
+                try {
+                    execution = runner.runLocked(launch, lockWait());
+                } catch (RuntimeException e) {
+                    if (launch.sourceSystem().isEmpty() || !nothingLoaded(e)) {
+                        throw e;
+                    }
+                    // nothing of it was loaded, so the evidence is whole: the others and scoring go on
+                    log.error("scheduled job '{}': {}", name, Messages.of(e), e);
+                    unreadSources.add(Messages.of(e));
+                    continue;
+                }
                 runs.jobRan(runId, launch.jobName(), execution.getId());
                 if (launch.jobName().equals(BatchJobs.SCORE)) {
                     alerts.afterScoring(execution.getId());
                 }
+            }
+            if (!unreadSources.isEmpty()) {
+                throw new ScheduleException(String.join("; ", unreadSources));
             }
             runs.finished(runId, ScheduledRuns.COMPLETED, null);
         } catch (RuntimeException e) {
@@ -70,6 +88,16 @@ public class ScheduledBatchJob extends QuartzJobBean {
             // not refired at once: the failure is recorded, and the next firing runs as usual
             throw new JobExecutionException(error, e, false);
         }
+    }
+
+    /** A source that could not be read loaded nothing; any other failure may have loaded half. */
+    private static boolean nothingLoaded(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SourceFailedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Duration lockWait() {

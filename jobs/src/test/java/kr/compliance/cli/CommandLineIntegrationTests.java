@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import kr.compliance.store.EvidenceTables;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +90,37 @@ class CommandLineIntegrationTests {
         assertThat(stderr().strip())
                 .startsWith("compliance: error: no such folder: no/such/folder")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void ingestSourcePullsAConfiguredSourceAndNamesTheOnesItDoesNotKnow() {
+        var configured = Map.of(
+                "compliance.sources.ci.type", "junit",
+                "compliance.sources.ci.junit.folder",
+                        Path.of("src/test/resources/sources/junit")
+                                .toAbsolutePath()
+                                .toString(),
+                "compliance.sources.itsm.type", "jdbc",
+                "compliance.sources.itsm.jdbc.url", "jdbc:mysql://127.0.0.1:1/itsm",
+                "compliance.sources.itsm.jdbc.queries.changes.sql", "SELECT change_id, updated_at FROM change_log",
+                "compliance.sources.itsm.jdbc.queries.changes.watermark", "updated_at");
+        configured.forEach(System::setProperty);
+        try {
+            assertThat(run("ingest", "--source", "ci")).isEqualTo(ExitCodes.OK);
+            assertThat(stdout()).contains("Pulled source 'ci' into ").contains("4 row(s) in tests.csv");
+
+            assertThat(run("ingest", "--source", "itsm")).isEqualTo(ExitCodes.FAILED);
+            assertThat(stderr().strip())
+                    .startsWith("compliance: error: source 'itsm' failed: reading jdbc:mysql://127.0.0.1:1/itsm")
+                    .doesNotContain("\n");
+
+            assertThat(run("ingest", "--source", "nope")).isEqualTo(ExitCodes.USAGE);
+            assertThat(stderr()).contains("no source named 'nope'").contains("configured: ci, itsm");
+            assertThat(run("ingest", "--source", "ci", "--from", home.toString()))
+                    .isEqualTo(ExitCodes.USAGE);
+        } finally {
+            configured.keySet().forEach(System::clearProperty);
+        }
     }
 
     @Test

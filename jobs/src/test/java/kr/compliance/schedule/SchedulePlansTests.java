@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import kr.compliance.sources.SourceProperties;
+import kr.compliance.sources.SourcesProperties;
 import kr.compliance.store.Zones;
 import org.junit.jupiter.api.Test;
 
@@ -26,30 +28,48 @@ class SchedulePlansTests {
                     "ko",
                     "",
                     Duration.ofMinutes(30)),
+            new SourcesProperties(Map.of(
+                    "pagerduty", new SourceProperties(SourceProperties.Type.PAGERDUTY, null, null, null, null, null),
+                    "itsm", new SourceProperties(SourceProperties.Type.JDBC, null, null, null, null, null))),
             new Zones(SEOUL, SEOUL));
 
     private static List<String> describe(List<BatchLaunch> launches) {
         return launches.stream()
                 .map(l -> l.jobName() + " " + l.parameters().getString("source", "")
+                        + l.parameters().getString(BatchJobs.SOURCE_SYSTEM, "")
                         + l.parameters().getString("period", ""))
                 .toList();
     }
 
     @Test
-    void nightlyEarlyInAQuarterIngestsEveryDropThenScoresBothQuarters() {
+    void nightlyEarlyInAQuarterIngestsEveryDropAndSourceThenScoresBothQuarters() {
         Instant fire = Instant.parse("2026-10-14T17:00:00Z"); // 2026-10-15 02:00 in Seoul, the 15th day
         List<BatchLaunch> launches = plans.nightly(fire);
         assertThat(describe(launches))
-                .containsExactly("ingestJob /drops/itsm", "ingestJob /drops/ci", "scoreJob 2026Q4", "scoreJob 2026Q3");
+                .containsExactly(
+                        "ingestJob /drops/itsm",
+                        "ingestJob /drops/ci",
+                        "ingestJob itsm",
+                        "ingestJob pagerduty",
+                        "scoreJob 2026Q4",
+                        "scoreJob 2026Q3");
         assertThat(launches.get(0).parameters().getString("encoding")).isEqualTo("CP949");
-        assertThat(launches.get(2).parameters().getString("asOf")).isEqualTo(fire.toString());
+        assertThat(launches.get(2).sourceSystem()).contains("itsm");
+        assertThat(launches.get(2).parameters().getString(BatchJobs.REQUESTED_AT))
+                .isEqualTo(fire.toString());
+        assertThat(launches.get(4).parameters().getString("asOf")).isEqualTo(fire.toString());
     }
 
     @Test
     void nightlyAfterTheFirstFifteenDaysScoresOnlyTheCurrentQuarter() {
         Instant fire = Instant.parse("2026-10-15T17:00:00Z"); // 2026-10-16 02:00 in Seoul
         assertThat(describe(plans.nightly(fire)))
-                .containsExactly("ingestJob /drops/itsm", "ingestJob /drops/ci", "scoreJob 2026Q4");
+                .containsExactly(
+                        "ingestJob /drops/itsm",
+                        "ingestJob /drops/ci",
+                        "ingestJob itsm",
+                        "ingestJob pagerduty",
+                        "scoreJob 2026Q4");
     }
 
     @Test
