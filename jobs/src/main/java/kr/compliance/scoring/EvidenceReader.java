@@ -18,9 +18,7 @@ import org.jooq.Cursor;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -31,15 +29,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class EvidenceReader {
 
-    private static final Table<?> OPEN_INCIDENT = table(name("score_open_incident"));
-    private static final Field<String> OI_CHANGE_ID = field(name("score_open_incident", "change_id"), String.class);
-    private static final Field<String> OI_INCIDENT_ID = field(name("score_open_incident", "incident_id"), String.class);
-    private static final Field<String> OI_SEVERITY = field(name("score_open_incident", "severity"), String.class);
-    private static final Field<String> OI_DATA_CENTER = field(name("score_open_incident", "data_center"), String.class);
-    private static final Field<Instant> OI_STARTED_AT = field(
-            name("score_open_incident", "incident_started_at"),
-            SQLDataType.LOCALDATETIME.asConvertedDataType(new kr.compliance.store.UtcInstantConverter()));
-
     private final DSLContext dsl;
 
     EvidenceReader(DSLContext dsl) {
@@ -48,19 +37,16 @@ class EvidenceReader {
 
     /** Changes that started in the period by as-of, with their tests and any freeze incident. */
     void changes(ScoringScope scope, Consumer<ChangeFacts> each) {
+        FreezeSpans freezes = freezeSpans(scope);
         dsl.connection(connection -> {
             DSLContext session = DSL.using(connection, dsl.dialect());
-            markChangesDuringOpenIncidents(session, scope);
             ChangeRecord c = CHANGE_RECORD.as("c");
             var t = TEST_RUN.as("t");
             try (Cursor<Record> rows = session.select(c.fields())
                     .select(t.TEST_RUN_ID, t.RESULT, t.ENV_PARITY, t.SCOPE, t.FINISHED_AT)
-                    .select(OI_INCIDENT_ID, OI_SEVERITY, OI_DATA_CENTER, OI_STARTED_AT)
                     .from(c)
                     .leftJoin(t)
                     .on(t.CHANGE_ID.eq(c.CHANGE_ID), scope.visible(t), t.FINISHED_AT.le(scope.asOf()))
-                    .leftJoin(OPEN_INCIDENT)
-                    .on(OI_CHANGE_ID.eq(c.CHANGE_ID))
                     .where(scope.visible(c), inPeriodByAsOf(c.STARTED_AT, scope))
                     .orderBy(c.CHANGE_ID) // the primary key's order: no sort of the joined rows
                     .fetchSize(Integer.MIN_VALUE)
@@ -72,7 +58,7 @@ class EvidenceReader {
                         if (current != null) {
                             each.accept(inTestIdOrder(current));
                         }
-                        current = change(row, c, scope);
+                        current = change(row, c, scope, freezes);
                     }
                     if (row.get(t.TEST_RUN_ID) != null) {
                         current.tests()
@@ -88,7 +74,6 @@ class EvidenceReader {
                     each.accept(inTestIdOrder(current));
                 }
             }
-            session.dropTemporaryTableIfExists(OPEN_INCIDENT).execute();
         });
     }
 
@@ -98,12 +83,12 @@ class EvidenceReader {
         return change;
     }
 
-    private static ChangeFacts change(Record row, ChangeRecord c, ScoringScope scope) {
+    private static ChangeFacts change(Record row, ChangeRecord c, ScoringScope scope, FreezeSpans freezes) {
         boolean approved = scope.judging().happened(row.get(c.APPROVED_AT)) || row.get(c.APPROVED_AT) == null;
-        ChangeFacts.OpenIncident open = row.get(OI_INCIDENT_ID) == null
+        // R2.3 does not judge emergency changes: they answer the incident
+        ChangeFacts.OpenIncident open = "EMERGENCY".equals(row.get(c.CHANGE_TYPE))
                 ? null
-                : new ChangeFacts.OpenIncident(
-                        row.get(OI_INCIDENT_ID), row.get(OI_SEVERITY), row.get(OI_DATA_CENTER), row.get(OI_STARTED_AT));
+                : freezes.openAt(row.get(c.DATA_CENTER_KEY), row.get(c.STARTED_AT));
         return new ChangeFacts(
                 row.get(c.CHANGE_ID),
                 row.get(c.CHANGE_TYPE),
@@ -124,59 +109,22 @@ class EvidenceReader {
     }
 
     /**
-     * R2.3 as set work: for each freeze incident, the changes of its data centre that started while
-     * it was open, driven from the (few) incidents through the (data centre, start) index. The
-     * earliest such incident is kept per change.
+     * R2.3's freeze incidents as set work: the incidents of the policy's severities that had
+     * started by as-of, each with the end of its freeze as of the run.
      */
-    private static void markChangesDuringOpenIncidents(DSLContext session, ScoringScope scope) {
-        session.dropTemporaryTableIfExists(OPEN_INCIDENT).execute();
-        session.createTemporaryTable(OPEN_INCIDENT)
-                .column(
-                        OI_CHANGE_ID.getUnqualifiedName(),
-                        SQLDataType.VARCHAR(191).notNull())
-                .column(
-                        OI_INCIDENT_ID.getUnqualifiedName(),
-                        SQLDataType.VARCHAR(191).notNull())
-                .column(OI_SEVERITY.getUnqualifiedName(), SQLDataType.VARCHAR(8).notNull())
-                .column(
-                        OI_DATA_CENTER.getUnqualifiedName(),
-                        SQLDataType.VARCHAR(255).notNull())
-                .column(
-                        OI_STARTED_AT.getUnqualifiedName(),
-                        SQLDataType.LOCALDATETIME(6).notNull())
-                .primaryKey(OI_CHANGE_ID.getUnqualifiedName())
-                .execute();
+    private FreezeSpans freezeSpans(ScoringScope scope) {
         Incident i = INCIDENT.as("i");
-        ChangeRecord c = CHANGE_RECORD.as("c");
-        Field<Instant> freezeEnd = freezeEnd(i, scope);
-        session.insertInto(
-                        OPEN_INCIDENT,
-                        unqualified(OI_CHANGE_ID),
-                        unqualified(OI_INCIDENT_ID),
-                        unqualified(OI_SEVERITY),
-                        unqualified(OI_DATA_CENTER),
-                        unqualified(OI_STARTED_AT))
-                .select(select(c.CHANGE_ID, i.INCIDENT_ID, i.SEVERITY, i.DATA_CENTER, i.STARTED_AT)
-                        .from(i)
-                        .join(c)
-                        .on(
-                                c.DATA_CENTER_KEY.eq(i.DATA_CENTER_KEY),
-                                c.STARTED_AT.ge(i.STARTED_AT),
-                                freezeEnd.isNull().or(c.STARTED_AT.lt(freezeEnd)))
-                        .where(
-                                scope.visible(i),
-                                i.SEVERITY.in(scope.judging().policy().freezeSeverities()),
-                                i.STARTED_AT.le(scope.asOf()),
-                                scope.visible(c),
-                                c.CHANGE_TYPE.ne("EMERGENCY"),
-                                inPeriodByAsOf(c.STARTED_AT, scope))
-                        .orderBy(c.CHANGE_ID, i.STARTED_AT, i.INCIDENT_ID))
-                .onDuplicateKeyIgnore()
-                .execute();
-    }
-
-    private static <T> Field<T> unqualified(Field<T> qualified) {
-        return field(qualified.getUnqualifiedName(), qualified.getDataType());
+        return new FreezeSpans(dsl.select(
+                        i.INCIDENT_ID, i.SEVERITY, i.DATA_CENTER, i.STARTED_AT, i.DATA_CENTER_KEY, freezeEnd(i, scope))
+                .from(i)
+                .where(
+                        scope.visible(i),
+                        i.SEVERITY.in(scope.judging().policy().freezeSeverities()),
+                        i.STARTED_AT.le(scope.asOf()))
+                .fetch(row -> new FreezeSpans.Freeze(
+                        new ChangeFacts.OpenIncident(row.value1(), row.value2(), row.value3(), row.value4()),
+                        row.value5(),
+                        row.value6())));
     }
 
     /** When an incident stops freezing its data centre, as of the run; null while it is open. */

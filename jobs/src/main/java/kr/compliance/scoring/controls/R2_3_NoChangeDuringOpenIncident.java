@@ -9,7 +9,8 @@ import java.util.Optional;
  * {@code data_center} is open at {@code started_at}. For this control an incident is open on
  * {@code [started_at, closed_at)}, where {@code closed_at} falls back to {@code resolved_at} when
  * blank [r2.freeze-until], and an incident with neither is open still. The search for that incident
- * is set work in SQL ({@code ChangeFactsReader}); this rule words the outcome.
+ * is done before the rule runs (the scoring package's {@code FreezeSpans}, from the freeze incidents
+ * read in SQL); this rule words the outcome.
  */
 public final class R2_3_NoChangeDuringOpenIncident implements Control<ChangeFacts> {
 
