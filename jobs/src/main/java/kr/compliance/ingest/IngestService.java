@@ -104,7 +104,20 @@ public class IngestService {
                             + "; rows committed so far are kept, and running the same ingest again resumes it",
                     cause);
         }
+        refreshStatistics();
         return summary(execution, false);
+    }
+
+    /**
+     * A bulk load leaves the optimizer's row estimates far behind (a table of thousands of rows
+     * still counted as 17), and scoring's joins are planned from them: refresh them after each load.
+     */
+    private void refreshStatistics() {
+        String tables = java.util.Arrays.stream(RecordKind.values())
+                .map(kind -> kind.table().getName())
+                .distinct()
+                .collect(java.util.stream.Collectors.joining(", "));
+        dsl.execute("ANALYZE TABLE " + tables);
     }
 
     /**
