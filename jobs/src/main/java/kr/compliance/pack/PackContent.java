@@ -42,6 +42,7 @@ final class PackContent {
     private final PackRepository repository;
     private final Run run;
     private final PackLabels labels;
+    private List<ControlException> exceptions;
 
     PackContent(PackRepository repository, Run run, PackLabels labels) {
         this.repository = repository;
@@ -84,7 +85,7 @@ final class PackContent {
             written.put(csv.name(), csv.rows());
         }
         try (CsvEntry csv = csv(folder, "exceptions.csv", EXCEPTION_HEADER)) {
-            for (ControlException e : repository.exceptions(run)) {
+            for (ControlException e : exceptions()) {
                 csv.row(exceptionRow(e));
             }
             written.put(csv.name(), csv.rows());
@@ -102,6 +103,14 @@ final class PackContent {
             written.put(csv.name(), csv.rows());
         }
         return written;
+    }
+
+    /** The period's exceptions, read once for the CSV and the sheet, which are written at the same time. */
+    private synchronized List<ControlException> exceptions() {
+        if (exceptions == null) {
+            exceptions = repository.exceptions(run);
+        }
+        return exceptions;
     }
 
     private CsvEntry csv(Path folder, String name, List<String> header) {
@@ -165,7 +174,7 @@ final class PackContent {
                 r -> requirementSheet(workbook, r, findingHeader).close());
         try (SheetSeries sheet =
                 workbook.table(labels.get("sheet.exceptions"), labelled("exception", EXCEPTION_HEADER))) {
-            for (ControlException e : repository.exceptions(run)) {
+            for (ControlException e : exceptions()) {
                 sheet.row(exceptionRow(e));
             }
         }

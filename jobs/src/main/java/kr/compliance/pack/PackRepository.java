@@ -198,42 +198,38 @@ class PackRepository {
 
     /** Exceptions valid at any time in the period, each with the findings of the run it covered. */
     List<ControlException> exceptions(Run run) {
-        Map<String, ControlException> byId = new LinkedHashMap<>();
-        dsl.select(
+        // the covered findings first, from the run's own rows: a join from the exceptions would
+        // look for each one through all of a run's findings (no index leads to exception_id)
+        Map<String, List<String>> covered = new java.util.HashMap<>();
+        dsl.select(FINDING.EXCEPTION_ID, FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
+                .from(FINDING)
+                .where(FINDING.RUN_ID.eq(run.runId()), FINDING.EXCEPTION_ID.isNotNull())
+                .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
+                .forEach(r -> covered.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(r.value2() + " " + r.value3()));
+        return dsl.select(
                         CONTROL_EXCEPTION.EXCEPTION_ID,
                         CONTROL_EXCEPTION.CONTROL_ID,
                         CONTROL_EXCEPTION.SUBJECT_ID,
                         CONTROL_EXCEPTION.REASON,
                         CONTROL_EXCEPTION.APPROVED_BY,
                         CONTROL_EXCEPTION.VALID_FROM,
-                        CONTROL_EXCEPTION.VALID_UNTIL,
-                        FINDING.CONTROL_ID,
-                        FINDING.SUBJECT_ID)
+                        CONTROL_EXCEPTION.VALID_UNTIL)
                 .from(CONTROL_EXCEPTION)
-                .leftJoin(FINDING)
-                .on(FINDING.RUN_ID.eq(run.runId()), FINDING.EXCEPTION_ID.eq(CONTROL_EXCEPTION.EXCEPTION_ID))
                 .where(
                         visible(CONTROL_EXCEPTION, run),
                         CONTROL_EXCEPTION.VALID_FROM.lt(run.periodEnd()),
                         CONTROL_EXCEPTION.VALID_UNTIL.ge(run.periodStart()))
-                .orderBy(CONTROL_EXCEPTION.EXCEPTION_ID, FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
-                .forEach(r -> {
-                    ControlException exception = byId.computeIfAbsent(
-                            r.value1(),
-                            id -> new ControlException(
-                                    id,
-                                    r.value2(),
-                                    r.value3(),
-                                    r.value4(),
-                                    r.value5(),
-                                    r.value6(),
-                                    r.value7(),
-                                    new ArrayList<>()));
-                    if (r.value8() != null) {
-                        exception.coveredFindings().add(r.value8() + " " + r.value9());
-                    }
-                });
-        return List.copyOf(byId.values());
+                .orderBy(CONTROL_EXCEPTION.EXCEPTION_ID)
+                .fetch(r -> new ControlException(
+                        r.value1(),
+                        r.value2(),
+                        r.value3(),
+                        r.value4(),
+                        r.value5(),
+                        r.value6(),
+                        r.value7(),
+                        covered.getOrDefault(r.value1(), List.of())));
     }
 
     /**
