@@ -15,6 +15,7 @@ import static kr.compliance.store.jooq.Tables.TEST_RUN;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 import static org.jooq.impl.DSL.inline;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.notExists;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
@@ -136,10 +137,27 @@ class PackRepository {
     void forEachRecord(EvidenceKind kind, Run run, Consumer<Record> action) {
         stream(
                 dsl.select(kind.columns())
-                        .from(kind.table())
+                        .from(source(kind, run))
                         .where(visible(kind.table(), run), inPeriod(kind, run))
                         .orderBy(kind.order()),
                 action);
+    }
+
+    private static Table<?> source(EvidenceKind kind, Run run) {
+        return kind == EvidenceKind.TESTS ? testsOfPeriodChanges(run) : kind.table();
+    }
+
+    /**
+     * Tests joined to their change, read in the tests' own key order: an IN over the period's
+     * changes made the server build a million-key set first, and a plain join let it sort millions
+     * of joined rows (20 s and more against 4 s at a million changes).
+     */
+    private static Table<?> testsOfPeriodChanges(Run run) {
+        return TEST_RUN.straightJoin(CHANGE_RECORD)
+                .on(
+                        CHANGE_RECORD.CHANGE_ID.eq(TEST_RUN.CHANGE_ID),
+                        visible(CHANGE_RECORD, run),
+                        startedIn(CHANGE_RECORD.STARTED_AT, run));
     }
 
     /**
@@ -150,7 +168,7 @@ class PackRepository {
         long total = 0;
         for (EvidenceKind kind : EvidenceKind.values()) {
             total += dsl.fetchCount(selectOne()
-                    .from(kind.table())
+                    .from(source(kind, run))
                     .where(visible(kind.table(), run), inPeriod(kind, run))
                     .limit(limit - total + 1));
             if (total > limit) {
@@ -164,7 +182,7 @@ class PackRepository {
         return switch (kind) {
             case CHANGES -> startedIn(CHANGE_RECORD.STARTED_AT, run);
             case INCIDENTS -> startedIn(INCIDENT.STARTED_AT, run);
-            case TESTS -> TEST_RUN.CHANGE_ID.in(periodChanges(run));
+            case TESTS -> noCondition(); // the join to the period's changes decides
             case NOTIFICATIONS -> NOTIFICATION.INCIDENT_ID.in(periodIncidents(run));
             case POSTMORTEMS -> POSTMORTEM.INCIDENT_ID.in(periodIncidents(run));
             case ACTION_ITEMS ->
@@ -174,12 +192,6 @@ class PackRepository {
                                 .where(visible(POSTMORTEM, run), POSTMORTEM.INCIDENT_ID.in(periodIncidents(run)))));
             case RUNBOOKS -> RUNBOOK.LAST_REVIEWED_AT.lt(run.periodEnd());
         };
-    }
-
-    private org.jooq.Select<org.jooq.Record1<String>> periodChanges(Run run) {
-        return select(CHANGE_RECORD.CHANGE_ID)
-                .from(CHANGE_RECORD)
-                .where(visible(CHANGE_RECORD, run), startedIn(CHANGE_RECORD.STARTED_AT, run));
     }
 
     private org.jooq.Select<org.jooq.Record1<String>> periodIncidents(Run run) {
