@@ -248,13 +248,24 @@ final class EvidenceWorkbook implements AutoCloseable {
 
     /** Printed (or turned into PDF) a sheet fits the page width, landscape, its header on every page. */
     static void printOnePageWide(Sheet sheet, boolean repeatHeader) {
+        printPagesWide(sheet, repeatHeader, 1);
+    }
+
+    /**
+     * Printed, a sheet spans {@code pagesWide} landscape pages side by side, so a wide record table
+     * stays legible; the first column (the record's id) is repeated on each of them.
+     */
+    static void printPagesWide(Sheet sheet, boolean repeatHeader, int pagesWide) {
         sheet.setFitToPage(true);
         sheet.getPrintSetup().setLandscape(true);
         sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
-        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitWidth((short) pagesWide);
         sheet.getPrintSetup().setFitHeight((short) 0);
         if (repeatHeader) {
             sheet.setRepeatingRows(CellRangeAddress.valueOf("1:1"));
+        }
+        if (pagesWide > 1) {
+            sheet.setRepeatingColumns(CellRangeAddress.valueOf("A:A"));
         }
         sheet.getHeader().setLeft(sheet.getSheetName());
         // &P and &N: page number and page count in Excel's header/footer codes

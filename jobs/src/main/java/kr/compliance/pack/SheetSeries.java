@@ -20,6 +20,8 @@ final class SheetSeries implements AutoCloseable {
     static final int EXCEL_MAX_ROWS = 1_048_576;
 
     private static final int MAX_WIDTH_CHARS = 80;
+    /** Printed, a table of more columns than this goes on across pages rather than shrinking. */
+    private static final int COLUMNS_PER_PAGE = 10;
 
     private final SXSSFWorkbook workbook;
     private final WorkbookStyles styles;
@@ -99,7 +101,7 @@ final class SheetSeries implements AutoCloseable {
             widths[i] = Math.max(widths[i], WorkbookStyles.displayWidth(header.get(i)) + 3);
         }
         sheet.createFreezePane(0, 1);
-        EvidenceWorkbook.printOnePageWide(sheet, true);
+        EvidenceWorkbook.printPagesWide(sheet, true, (header.size() + COLUMNS_PER_PAGE - 1) / COLUMNS_PER_PAGE);
         nextRow = 1;
     }
 
