@@ -85,10 +85,7 @@ class EvidenceReader {
 
     private static ChangeFacts change(Record row, ChangeRecord c, ScoringScope scope, FreezeSpans freezes) {
         boolean approved = scope.judging().happened(row.get(c.APPROVED_AT)) || row.get(c.APPROVED_AT) == null;
-        // R2.3 does not judge emergency changes: they answer the incident
-        ChangeFacts.OpenIncident open = "EMERGENCY".equals(row.get(c.CHANGE_TYPE))
-                ? null
-                : freezes.openAt(row.get(c.DATA_CENTER_KEY), row.get(c.STARTED_AT));
+        ChangeFacts.OpenIncident open = freezes.openAt(row.get(c.DATA_CENTER_KEY), row.get(c.STARTED_AT));
         return new ChangeFacts(
                 row.get(c.CHANGE_ID),
                 row.get(c.CHANGE_TYPE),
