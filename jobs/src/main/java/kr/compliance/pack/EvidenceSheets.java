@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import kr.compliance.pack.PackRows.Run;
+import kr.compliance.scoring.Finding;
 import org.jooq.Field;
 import org.jooq.Record;
 
@@ -66,12 +67,12 @@ final class EvidenceSheets {
         }
     }
 
-    /** Where the first of {@code ids} (separated by {@code ;}) that has a row is, or null. */
+    /** Where the first of {@code ids} (as findings list them) that has a row is, or null. */
     String addressOfFirst(String ids) {
         if (ids == null || ids.isEmpty() || !linked) {
             return null;
         }
-        for (String id : ids.split(";")) {
+        for (String id : ids.split(Finding.REF_SEPARATOR)) {
             String address = rowOf.get(id);
             if (address != null) {
                 return address;

@@ -32,17 +32,9 @@ final class JunitReports implements SourceSystem {
 
     static final String FOLDER_SIDECAR = "junit-source.properties";
 
-    private static final List<String> HEADER = List.of(
-            "test_run_id",
-            "change_id",
-            "environment",
-            "env_parity",
-            "scope",
-            "started_at",
-            "finished_at",
-            "result",
-            "tests_total",
-            "tests_failed");
+    /** Every column of the canonical {@code tests.csv}, as the ingest defines it; {@link #row} fills them in order. */
+    private static final List<String> HEADER =
+            RecordKind.TESTS.columns().stream().map(RecordKind.Column::name).toList();
 
     private final String name;
     private final SourceProperties.Junit config;
