@@ -10,21 +10,20 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
-import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
  * Streams the records of one source file (RFC 4180: quoted fields may hold commas, quotes and line
- * breaks; a BOM is skipped), after its header. Restartable: the number of records handed out is
- * saved with every chunk, and a restart skips that many.
+ * breaks; a BOM is skipped), after its header. Restartable: the number of records the step has
+ * taken is saved with every chunk ({@link #savePosition}), and a restart skips that many.
  */
-final class CsvRowReader implements ItemStreamReader<SourceRow> {
+final class CsvRowReader {
 
     private final String name;
     private final Path file;
     private final Charset charset;
     private CsvReader<CsvRecord> csv;
     private Iterator<CsvRecord> records;
-    private long handedOut;
+    private long recordsRead;
 
     CsvRowReader(String name, Path file, Charset charset) {
         this.name = name;
@@ -32,8 +31,7 @@ final class CsvRowReader implements ItemStreamReader<SourceRow> {
         this.charset = charset;
     }
 
-    @Override
-    public void open(ExecutionContext context) {
+    void open(ExecutionContext context) {
         try {
             csv = CsvReader.builder()
                     .detectBomHeader(true)
@@ -49,33 +47,40 @@ final class CsvRowReader implements ItemStreamReader<SourceRow> {
             records.next(); // the header, checked before the load began
         }
         long alreadyRead = context.getLong(key(), 0L);
-        while (handedOut < alreadyRead && records.hasNext()) {
+        while (recordsRead < alreadyRead && records.hasNext()) {
             records.next();
-            handedOut++;
+            recordsRead++;
         }
     }
 
-    @Override
-    public SourceRow read() {
+    SourceRow read() {
         try {
             if (!records.hasNext()) {
                 return null;
             }
             CsvRecord record = records.next();
-            handedOut++;
+            recordsRead++;
             return new SourceRow(record.getStartingLineNumber(), record.getFields());
         } catch (UncheckedIOException e) {
             throw new ItemStreamException("cannot read " + file + ": " + e.getMessage(), e);
         }
     }
 
-    @Override
-    public void update(ExecutionContext context) {
-        context.putLong(key(), handedOut);
+    /** The number of records read so far, the skipped ones of a restart included. */
+    long position() {
+        return recordsRead;
     }
 
-    @Override
-    public void close() {
+    /** Saves how many records the step has taken, where a restart begins. */
+    void savePosition(ExecutionContext context, long records) {
+        context.putLong(key(), records);
+    }
+
+    String name() {
+        return name;
+    }
+
+    void close() {
         try {
             if (csv != null) {
                 csv.close();

@@ -145,10 +145,15 @@ public class IngestService {
         List<Long> executionIds = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
                 .map(JobExecution::getId)
                 .toList();
-        List<IngestSummary.FileSummary> files = dsl.selectFrom(INGEST_LOAD)
+        // the lanes of a load start their files in any order: listed in the drop's order of kinds
+        List<IngestSummary.FileSummary> files = dsl
+                .selectFrom(INGEST_LOAD)
                 .where(INGEST_LOAD.JOB_EXECUTION_ID.in(executionIds))
                 .orderBy(INGEST_LOAD.LOAD_ID)
-                .fetch(load -> new IngestSummary.FileSummary(
+                .fetch()
+                .stream()
+                .sorted(java.util.Comparator.comparing(load -> RecordKind.valueOf(load.getRecordKind())))
+                .map(load -> new IngestSummary.FileSummary(
                         load.getFileName(),
                         new LoadCounts(
                                 load.getRowsRead(),
@@ -156,7 +161,8 @@ public class IngestService {
                                 load.getRowsUnchanged(),
                                 load.getRowsRevised(),
                                 load.getRowsRejected()),
-                        load.getUnknownColumns()));
+                        load.getUnknownColumns()))
+                .toList();
         return new IngestSummary(
                 execution.getJobParameters().getString(IngestJobConfiguration.SOURCE),
                 execution.getId(),

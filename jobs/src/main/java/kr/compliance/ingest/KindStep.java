@@ -8,20 +8,16 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
  * The parts of one kind's step ({@code changesStep}, ...). Before each execution it finds its file
- * among the drop's checked files and opens a load; then rows flow reader → parser → merger, and the
- * counts travel with every chunk's commit. A drop without this kind's file makes the step a no-op.
+ * among the drop's checked files and opens a load; then rows flow reader → parser (a thread ahead,
+ * {@link ReadAhead}) → merger, and the counts travel with every chunk's commit. A drop without this
+ * kind's file makes the step a no-op.
  */
-final class KindStep
-        implements StepExecutionListener,
-                ItemStreamReader<SourceRow>,
-                ItemProcessor<SourceRow, ParsedRow>,
-                ItemWriter<ParsedRow> {
+final class KindStep implements StepExecutionListener, ItemStreamReader<ParsedRow>, ItemWriter<ParsedRow> {
 
     private final RecordKind kind;
     private final DSLContext dsl;
@@ -30,13 +26,15 @@ final class KindStep
 
     private StepExecution execution;
     private SourceFile file;
-    private CsvRowReader reader;
-    private RowParser parser;
+    private ReadAhead reader;
     private RecordMerger merger;
     private long loadId;
 
-    KindStep(RecordKind kind, DSLContext dsl, LoadLog loadLog, PreparedDrops drops) {
+    private final int readAhead;
+
+    KindStep(RecordKind kind, DSLContext dsl, LoadLog loadLog, PreparedDrops drops, int readAhead) {
         this.kind = kind;
+        this.readAhead = readAhead;
         this.dsl = dsl;
         this.loadLog = loadLog;
         this.drops = drops;
@@ -62,8 +60,10 @@ final class KindStep
                 ? context.getLong("loadId")
                 : loadLog.begin(stepExecution.getJobExecutionId(), file);
         context.putLong("loadId", loadId);
-        reader = new CsvRowReader(stepName(kind), file.path(), file.charset());
-        parser = new RowParser(file.header(), file.sourceZone());
+        reader = new ReadAhead(
+                new CsvRowReader(stepName(kind), file.path(), file.charset()),
+                new RowParser(file.header(), file.sourceZone()),
+                readAhead);
         merger = new RecordMerger(kind, dsl);
     }
 
@@ -100,13 +100,8 @@ final class KindStep
     }
 
     @Override
-    public SourceRow read() {
+    public ParsedRow read() {
         return reader == null ? null : reader.read();
-    }
-
-    @Override
-    public ParsedRow process(SourceRow row) {
-        return parser.process(row);
     }
 
     @Override

@@ -10,11 +10,13 @@ sealed interface ParsedRow {
     /**
      * A valid record.
      *
-     * @param values the stored values, in the order of {@link RecordKind#columns()}
-     * @param key the values of the key columns, joined, to spot a second row for the same record
-     * @param contentHash SHA-256 of the values: equal content, equal hash
+     * @param key the record's id, or the values of its key columns joined, to spot a second row for
+     *     the same record
+     * @param text the stored values as one line of {@code LOAD DATA} text, without its line end:
+     *     the columns of {@link RecordKind#columns()}, the derived keys, the SHA-256 of the values
+     *     (equal content, equal hash) and the source line
      */
-    record Accepted(long line, Object[] values, String key, String contentHash) implements ParsedRow {}
+    record Accepted(long line, String key, byte[] text) implements ParsedRow {}
 
     /**
      * A rejected row, kept with the file.

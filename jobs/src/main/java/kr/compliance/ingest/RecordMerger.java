@@ -3,20 +3,17 @@ package kr.compliance.ingest;
 import com.mysql.cj.jdbc.JdbcStatement;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import kr.compliance.store.TextKeys;
+import kr.compliance.store.LoadDataText;
 import org.jooq.DSLContext;
 
 /**
@@ -36,8 +33,6 @@ final class RecordMerger {
         }
     }
 
-    private static final DateTimeFormatter DATETIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
     private static final int NEW = 0;
     private static final int UNCHANGED = 1;
     private static final int REVISED = 2;
@@ -46,17 +41,20 @@ final class RecordMerger {
     private final DSLContext dsl;
     private final String table;
     private final String stage;
-    private final List<String> sourceColumns;
-    private final List<String> derivedColumns;
+    /** The columns of {@link ParsedRow.Accepted#text()}, in order. */
+    private final List<String> textColumns;
 
     RecordMerger(RecordKind kind, DSLContext dsl) {
         this.kind = kind;
         this.dsl = dsl;
         this.table = kind.table().getName();
         this.stage = "stage_" + table;
-        this.sourceColumns =
-                kind.columns().stream().map(RecordKind.Column::name).toList();
-        this.derivedColumns = List.copyOf(kind.derivedKeys().keySet());
+        this.textColumns = Stream.of(
+                        kind.columns().stream().map(RecordKind.Column::name),
+                        kind.derivedKeys().keySet().stream(),
+                        Stream.of("content_hash", "source_line"))
+                .flatMap(columns -> columns)
+                .toList();
     }
 
     /** Merges the rows, in file order; a key seen twice is merged in a later round, as a revision. */
@@ -79,10 +77,7 @@ final class RecordMerger {
     private Merged mergeRound(List<ParsedRow.Accepted> rows, long loadId) {
         return dsl.connectionResult(connection -> {
             try (Statement statement = connection.createStatement()) {
-                if (noneStoredYet(connection, rows)) {
-                    // the common first load: every key is new, so the rows go straight in as revision 1
-                    statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv(rows, loadId, true));
-                    statement.execute(loadData(table, "revision"));
+                if (loadedAsFirstRevisions(connection, statement, rows, loadId)) {
                     return new Merged(rows.size(), 0, 0);
                 }
                 // a fresh staging table per round: dropping and creating a TEMPORARY table commits
@@ -91,8 +86,8 @@ final class RecordMerger {
                 statement.execute("CREATE TEMPORARY TABLE " + stage
                         + " (merge_state TINYINT NOT NULL DEFAULT 0, prev_revision INT NULL)"
                         + " SELECT * FROM " + table + " WHERE 1 = 0");
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv(rows, loadId, false));
-                statement.execute(loadData(stage));
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(text(rows));
+                statement.execute(loadData(stage, "load_id = " + loadId));
                 statement.executeUpdate("UPDATE " + stage + " s JOIN " + table + " t ON " + keyJoin()
                         + " AND t.superseded_by_load IS NULL SET s.prev_revision = t.revision,"
                         + " s.merge_state = CASE WHEN t.content_hash = s.content_hash THEN " + UNCHANGED
@@ -100,7 +95,7 @@ final class RecordMerger {
                 statement.executeUpdate("UPDATE " + table + " t JOIN " + stage + " s ON " + keyJoin()
                         + " AND s.merge_state = " + REVISED + " SET t.superseded_by_load = " + loadId
                         + " WHERE t.superseded_by_load IS NULL");
-                String columns = String.join(", ", stagedColumns());
+                String columns = String.join(", ", textColumns) + ", load_id";
                 statement.executeUpdate("INSERT INTO " + table + " (" + columns + ", revision) SELECT " + columns
                         + ", COALESCE(prev_revision, 0) + 1 FROM " + stage + " WHERE merge_state <> " + UNCHANGED);
                 return counts(statement);
@@ -112,33 +107,53 @@ final class RecordMerger {
     }
 
     /**
-     * Whether no row's key is stored yet, asked with one indexed lookup per key. Kinds keyed on
-     * more than one column (runbooks: few rows) always take the general path.
+     * The common first load, where no key of the round is stored yet: the rows go straight into
+     * the table as revision 1, with no staging and no classifying join. One range probe over the
+     * round's keys decides; as {@code LOAD DATA LOCAL} skips a duplicate key rather than failing,
+     * a load that stored fewer rows than it was given is undone to its savepoint and the round
+     * takes the general path. Kinds keyed on more than one column (runbooks: few rows) always do.
      */
-    private boolean noneStoredYet(java.sql.Connection connection, List<ParsedRow.Accepted> rows) throws SQLException {
-        if (kind.keyColumns().size() != 1) {
+    private boolean loadedAsFirstRevisions(
+            Connection connection, Statement statement, List<ParsedRow.Accepted> rows, long loadId)
+            throws SQLException {
+        if (kind.keyColumns().size() != 1 || anyStoredBetween(connection, rows)) {
             return false;
         }
+        Savepoint beforeLoad = connection.setSavepoint();
+        statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(text(rows));
+        if (statement.executeUpdate(loadData(table, "load_id = " + loadId + ", revision = 1")) == rows.size()) {
+            connection.releaseSavepoint(beforeLoad);
+            return true;
+        }
+        connection.rollback(beforeLoad);
+        return false;
+    }
+
+    /**
+     * Whether a stored key lies between the round's smallest and largest id. Java's order and the
+     * column's may differ for characters beyond the BMP; the savepoint above catches that case.
+     */
+    private boolean anyStoredBetween(Connection connection, List<ParsedRow.Accepted> rows) throws SQLException {
+        String smallest = rows.getFirst().key();
+        String largest = smallest;
+        for (ParsedRow.Accepted row : rows) {
+            smallest = row.key().compareTo(smallest) < 0 ? row.key() : smallest;
+            largest = row.key().compareTo(largest) > 0 ? row.key() : largest;
+        }
         String keyColumn = kind.keyColumns().getFirst();
-        int key = sourceColumns.indexOf(keyColumn);
-        String placeholders = String.join(", ", java.util.Collections.nCopies(rows.size(), "?"));
-        try (var query = connection.prepareStatement(
-                "SELECT 1 FROM " + table + " WHERE " + keyColumn + " IN (" + placeholders + ") LIMIT 1")) {
-            for (int i = 0; i < rows.size(); i++) {
-                query.setString(i + 1, (String) rows.get(i).values()[key]);
-            }
-            try (var found = query.executeQuery()) {
-                return !found.next();
+        try (var probe = connection.prepareStatement(
+                "SELECT 1 FROM " + table + " WHERE " + keyColumn + " BETWEEN ? AND ? LIMIT 1")) {
+            probe.setString(1, smallest);
+            probe.setString(2, largest);
+            try (var found = probe.executeQuery()) {
+                return found.next();
             }
         }
     }
 
-    private String loadData(String into, String... extraColumns) {
-        List<String> columns =
-                Stream.concat(stagedColumns().stream(), Stream.of(extraColumns)).toList();
-        return "LOAD DATA LOCAL INFILE 'chunk.tsv' INTO TABLE " + into
-                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\'"
-                + " LINES TERMINATED BY '\\n' (" + String.join(", ", columns) + ")";
+    private String loadData(String into, String assignments) {
+        return "LOAD DATA LOCAL INFILE 'chunk.tsv' INTO TABLE " + into + " " + LoadDataText.FORMAT + " ("
+                + String.join(", ", textColumns) + ") SET " + assignments;
     }
 
     private Merged counts(Statement statement) throws SQLException {
@@ -156,58 +171,13 @@ final class RecordMerger {
         return kind.keyColumns().stream().map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" AND "));
     }
 
-    private List<String> stagedColumns() {
-        return Stream.of(sourceColumns, derivedColumns, List.of("content_hash", "source_line", "load_id"))
-                .flatMap(List::stream)
-                .toList();
-    }
-
-    /** The rows as LOAD DATA reads them; {@code asFirstRevision} adds the revision column, 1. */
-    private ByteArrayInputStream tsv(List<ParsedRow.Accepted> rows, long loadId, boolean asFirstRevision) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(rows.size() * 256);
-        StringBuilder line = new StringBuilder(512);
+    /** The rows as LOAD DATA reads them, one per line. */
+    private static ByteArrayInputStream text(List<ParsedRow.Accepted> rows) {
+        ByteArrayOutputStream text = new ByteArrayOutputStream(rows.size() * 256);
         for (ParsedRow.Accepted row : rows) {
-            line.setLength(0);
-            for (Object value : row.values()) {
-                appendField(line, value);
-            }
-            for (String target : derivedColumns) {
-                Object source =
-                        row.values()[sourceColumns.indexOf(kind.derivedKeys().get(target))];
-                appendField(line, TextKeys.key((String) source));
-            }
-            appendField(line, row.contentHash());
-            appendField(line, row.line());
-            line.append(loadId);
-            line.append(asFirstRevision ? "\t1\n" : "\n");
-            out.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
+            text.writeBytes(row.text());
+            text.write('\n');
         }
-        return new ByteArrayInputStream(out.toByteArray());
-    }
-
-    private static void appendField(StringBuilder line, Object value) {
-        switch (value) {
-            case null -> line.append("\\N");
-            case Instant instant -> line.append(DATETIME.format(instant));
-            case Boolean bool -> line.append(bool ? '1' : '0');
-            case BigDecimal decimal -> line.append(decimal.toPlainString());
-            case String text -> escape(line, text);
-            default -> line.append(value);
-        }
-        line.append('\t');
-    }
-
-    private static void escape(StringBuilder line, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                case '\0' -> line.append("\\0");
-                default -> line.append(ch);
-            }
-        }
+        return new ByteArrayInputStream(text.toByteArray());
     }
 }

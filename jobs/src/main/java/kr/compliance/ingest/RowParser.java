@@ -14,6 +14,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import kr.compliance.store.LoadDataText;
+import kr.compliance.store.TextKeys;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -28,11 +30,17 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
     private final SourceHeader header;
     private final ZoneId sourceZone;
     private final MessageDigest sha256;
+    private final int[] keyColumns;
+    private final int[] derivedKeySources;
+    private final LoadDataText text = new LoadDataText(1024);
 
     RowParser(SourceHeader header, ZoneId sourceZone) {
         this.kind = header.kind();
         this.header = header;
         this.sourceZone = sourceZone;
+        this.keyColumns = kind.keyColumns().stream().mapToInt(this::indexOf).toArray();
+        this.derivedKeySources =
+                kind.derivedKeys().values().stream().mapToInt(this::indexOf).toArray();
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -60,7 +68,20 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
             return new ParsedRow.Rejected(
                     row.line(), firstBadColumn, String.join("; ", problems), asCsv(row.fields()), referenceTime(row));
         }
-        return new ParsedRow.Accepted(row.line(), values, keyOf(values), hash(values));
+        String contentHash = hash(values);
+        return new ParsedRow.Accepted(row.line(), keyOf(values), asLoadDataText(values, contentHash, row.line()));
+    }
+
+    /** The record as {@link RecordMerger} loads it: its values, the derived keys, its hash and line. */
+    private byte[] asLoadDataText(Object[] values, String contentHash, long line) {
+        text.clear();
+        for (Object value : values) {
+            text.value(value);
+        }
+        for (int source : derivedKeySources) {
+            text.text(TextKeys.key((String) values[source]));
+        }
+        return text.text(contentHash).value(line).toByteArray();
     }
 
     private Object read(RecordKind.Column column, String raw) {
@@ -102,9 +123,12 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
     }
 
     private String keyOf(Object[] values) {
+        if (keyColumns.length == 1) {
+            return (String) values[keyColumns[0]];
+        }
         StringBuilder key = new StringBuilder();
-        for (String column : kind.keyColumns()) {
-            key.append(values[indexOf(column)]).append(SEPARATOR);
+        for (int column : keyColumns) {
+            key.append(values[column]).append(SEPARATOR);
         }
         return key.toString();
     }

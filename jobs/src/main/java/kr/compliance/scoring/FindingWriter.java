@@ -1,21 +1,18 @@
 package kr.compliance.scoring;
 
 import com.mysql.cj.jdbc.JdbcStatement;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import kr.compliance.store.LoadDataText;
 
 /**
  * Writes findings in bulk with {@code LOAD DATA LOCAL} on a connection of its own (the facts are
@@ -25,20 +22,16 @@ import javax.sql.DataSource;
 final class FindingWriter implements AutoCloseable {
 
     private static final int BATCH = 20_000;
-    private static final DateTimeFormatter DATETIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
     private final Connection connection;
     private final long runId;
-    private final StringBuilder line = new StringBuilder(512);
-    private ByteArrayOutputStream batch = new ByteArrayOutputStream(BATCH * 200);
+    private LoadDataText batch = new LoadDataText(BATCH * 200);
     private final ExecutorService loader = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "finding-loader");
         thread.setDaemon(true);
         return thread;
     });
     private Future<?> inFlight;
-    private int rows;
 
     /** Opens a writer for the findings of {@code controlIds}; a restarted step first drops its earlier ones. */
     FindingWriter(DataSource dataSource, long runId, List<String> controlIds) {
@@ -60,34 +53,19 @@ final class FindingWriter implements AutoCloseable {
     }
 
     void write(Finding finding) {
-        line.setLength(0);
-        line.append(runId).append('\t');
-        field(finding.controlId());
-        field(finding.subjectId());
-        field(finding.requirement());
-        field(finding.subjectType().name());
-        field(finding.status().name());
-        field(clip(finding.reason(), 2000));
-        field(clip(String.join(Finding.REF_SEPARATOR, finding.evidenceRefs()), 4000));
-        line.append(DATETIME.format(finding.referenceTime())).append('\n');
-        batch.writeBytes(line.toString().getBytes(StandardCharsets.UTF_8));
-        if (++rows == BATCH) {
+        batch.value(runId)
+                .text(finding.controlId())
+                .text(finding.subjectId())
+                .text(finding.requirement())
+                .text(finding.subjectType().name())
+                .text(finding.status().name())
+                .text(clip(finding.reason(), 2000))
+                .text(clip(String.join(Finding.REF_SEPARATOR, finding.evidenceRefs()), 4000))
+                .instant(finding.referenceTime())
+                .endRow();
+        if (batch.rows() == BATCH) {
             flush();
         }
-    }
-
-    private void field(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> line.append("\\\\");
-                case '\t' -> line.append("\\t");
-                case '\n' -> line.append("\\n");
-                case '\r' -> line.append("\\r");
-                default -> line.append(ch);
-            }
-        }
-        line.append('\t');
     }
 
     private static String clip(String text, int max) {
@@ -95,14 +73,13 @@ final class FindingWriter implements AutoCloseable {
     }
 
     private void flush() {
-        if (rows == 0) {
+        if (batch.rows() == 0) {
             return;
         }
         awaitInFlight();
-        byte[] tsv = batch.toByteArray();
-        inFlight = loader.submit(() -> load(tsv));
-        rows = 0;
-        batch = new ByteArrayOutputStream(BATCH * 200);
+        InputStream rows = batch.stream();
+        inFlight = loader.submit(() -> load(rows));
+        batch = new LoadDataText(BATCH * 200);
     }
 
     private void awaitInFlight() {
@@ -124,11 +101,10 @@ final class FindingWriter implements AutoCloseable {
         }
     }
 
-    private void load(byte[] tsv) {
+    private void load(InputStream rows) {
         try (Statement statement = connection.createStatement()) {
-            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(tsv));
-            statement.execute("LOAD DATA LOCAL INFILE 'findings.tsv' INTO TABLE finding CHARACTER SET utf8mb4"
-                    + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
+            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
+            statement.execute("LOAD DATA LOCAL INFILE 'findings.tsv' INTO TABLE finding " + LoadDataText.FORMAT
                     + " (run_id, control_id, subject_id, requirement, subject_type, status, reason, evidence_refs,"
                     + " reference_time)");
         } catch (SQLException e) {

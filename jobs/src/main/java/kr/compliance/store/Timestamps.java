@@ -1,22 +1,24 @@
 package kr.compliance.store;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.regex.Pattern;
+import java.time.ZoneOffset;
 
 /**
  * The one timestamp form of the system (formats.md): {@code YYYY-MM-DDTHH:MM[:SS[.fraction]]},
  * optionally followed by {@code Z} or {@code ±HH:MM}. With an offset it is exact; without one it
  * is read in the zone given. A date alone is not a timestamp.
+ *
+ * <p>The form is fixed-width, so it is read by position: a drop holds millions of timestamps, and
+ * a regular expression plus {@code java.time}'s formatter took 40 % of an ingest's Java time. The
+ * values are still checked by {@code java.time} (month 13, 30 February, 24:00 and offsets beyond
+ * ±18:00 are refused as before).
  */
 public final class Timestamps {
 
-    private static final Pattern FORM =
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})?");
-    private static final Pattern HAS_OFFSET = Pattern.compile(".*(Z|[+-]\\d{2}:\\d{2})$");
+    private static final String EXPECTED = " is not a timestamp (YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])";
 
     private Timestamps() {}
 
@@ -27,15 +29,119 @@ public final class Timestamps {
      */
     public static Instant parse(String text, ZoneId zoneWithoutOffset) {
         String value = text.strip();
-        if (!FORM.matcher(value).matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a timestamp (YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM])");
+        Reader in = new Reader(value);
+        int year = in.digits(4);
+        in.expect('-');
+        int month = in.digits(2);
+        in.expect('-');
+        int day = in.digits(2);
+        in.expect('T');
+        int hour = in.digits(2);
+        in.expect(':');
+        int minute = in.digits(2);
+        int second = 0;
+        int nano = 0;
+        if (in.next(':')) {
+            second = in.digits(2);
+            if (in.next('.')) {
+                nano = in.fraction();
+            }
+        }
+        ZoneOffset offset = null;
+        int offsetSign = in.next('+') ? 1 : in.next('-') ? -1 : 0;
+        if (offsetSign != 0) {
+            int offsetHours = in.digits(2);
+            in.expect(':');
+            int offsetMinutes = in.digits(2);
+            offset = offset(text, offsetSign * offsetHours, offsetSign * offsetMinutes);
+        } else if (in.next('Z')) {
+            offset = ZoneOffset.UTC;
+        }
+        if (!in.atEnd()) {
+            throw notATimestamp(text);
         }
         try {
-            return HAS_OFFSET.matcher(value).matches()
-                    ? OffsetDateTime.parse(value).toInstant()
-                    : LocalDateTime.parse(value).atZone(zoneWithoutOffset).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a valid date and time");
+            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nano);
+            return offset == null ? local.atZone(zoneWithoutOffset).toInstant() : local.toInstant(offset);
+        } catch (DateTimeException e) {
+            throw notValid(text);
+        }
+    }
+
+    private static ZoneOffset offset(String text, int hours, int minutes) {
+        try {
+            return ZoneOffset.ofHoursMinutes(hours, minutes);
+        } catch (DateTimeException e) {
+            throw notValid(text);
+        }
+    }
+
+    private static IllegalArgumentException notATimestamp(String text) {
+        return new IllegalArgumentException("'" + text + "'" + EXPECTED);
+    }
+
+    private static IllegalArgumentException notValid(String text) {
+        return new IllegalArgumentException("'" + text + "' is not a valid date and time");
+    }
+
+    /** A cursor over the text; any character out of place is the same "not a timestamp". */
+    private static final class Reader {
+        private final String text;
+        private int at;
+
+        Reader(String text) {
+            this.text = text;
+        }
+
+        int digits(int count) {
+            int number = 0;
+            for (int i = 0; i < count; i++) {
+                number = number * 10 + digit();
+            }
+            return number;
+        }
+
+        /** One to nine digits of a second, as nanoseconds. */
+        int fraction() {
+            int nanos = digit();
+            int count = 1;
+            while (count < 9 && at < text.length() && isDigit(text.charAt(at))) {
+                nanos = nanos * 10 + digit();
+                count++;
+            }
+            for (; count < 9; count++) {
+                nanos *= 10;
+            }
+            return nanos;
+        }
+
+        void expect(char ch) {
+            if (!next(ch)) {
+                throw notATimestamp(text);
+            }
+        }
+
+        boolean next(char ch) {
+            if (at < text.length() && text.charAt(at) == ch) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        boolean atEnd() {
+            return at == text.length();
+        }
+
+        private int digit() {
+            if (at >= text.length() || !isDigit(text.charAt(at))) {
+                throw notATimestamp(text);
+            }
+            return text.charAt(at++) - '0';
+        }
+
+        private static boolean isDigit(char ch) {
+            return ch >= '0' && ch <= '9';
         }
     }
 }

@@ -217,6 +217,25 @@ class IngestIntegrationTests {
     }
 
     @Test
+    void aStoredIdThatTheKeyRangeProbeMissesIsStillMergedNotSkipped() throws IOException {
+        // Java orders U+1F600 (a surrogate pair) before U+E000 and U+FFFD; the column orders it
+        // after them, so the chunk's range probe asks for an empty range and only the savepoint
+        // behind it catches the stored id
+        String stored = "CHG-\uFFFD";
+        String row = ",talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n";
+        write("changes.csv", CHANGES_HEADER + stored + row);
+        load();
+
+        write(
+                "changes.csv",
+                CHANGES_HEADER + "CHG-\uD83D\uDE00" + row + stored + row + "CHG-\uE000" + row.replace("kim", "lee"));
+
+        assertThat(load().totals()).isEqualTo(new LoadCounts(3, 2, 1, 0, 0));
+        assertThat(dsl.fetchCount(CHANGE_RECORD)).isEqualTo(3);
+        assertThat(dsl.fetchCount(CHANGE_RECORD, CHANGE_RECORD.REVISION.eq(1))).isEqualTo(3);
+    }
+
+    @Test
     void aReferenceToAMissingRecordIsLoaded() throws IOException {
         write(
                 "tests.csv",
