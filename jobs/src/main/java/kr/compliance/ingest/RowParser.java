@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import kr.compliance.store.LoadDataText;
 import kr.compliance.store.TextKeys;
+import kr.compliance.store.Timestamps;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -144,9 +145,11 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
     }
 
     private static String canonical(Object value) {
-        return value instanceof BigDecimal decimal
-                ? decimal.stripTrailingZeros().toPlainString()
-                : value.toString();
+        return switch (value) {
+            case BigDecimal decimal -> decimal.stripTrailingZeros().toPlainString();
+            case Instant instant -> Timestamps.isoText(instant);
+            default -> value.toString();
+        };
     }
 
     private static String asCsv(List<String> fields) {

@@ -68,6 +68,52 @@ public final class Timestamps {
         }
     }
 
+    /**
+     * The text of {@link Instant#toString()} ({@code 2026-07-01T00:00:05.120Z}: seconds always,
+     * the fraction in groups of three digits as needed), written without java.time's formatter.
+     * The content hash of every record is taken over this text, so it must never change.
+     */
+    public static String isoText(Instant instant) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (utc.getYear() < 0 || utc.getYear() > 9999) {
+            return instant.toString(); // java.time writes a sign, and more digits
+        }
+        char[] text = new char[30];
+        int at = digits(text, 0, utc.getYear(), 4);
+        text[at++] = '-';
+        at = digits(text, at, utc.getMonthValue(), 2);
+        text[at++] = '-';
+        at = digits(text, at, utc.getDayOfMonth(), 2);
+        text[at++] = 'T';
+        at = digits(text, at, utc.getHour(), 2);
+        text[at++] = ':';
+        at = digits(text, at, utc.getMinute(), 2);
+        text[at++] = ':';
+        at = digits(text, at, utc.getSecond(), 2);
+        int nano = utc.getNano();
+        if (nano > 0) {
+            text[at++] = '.';
+            if (nano % 1_000_000 == 0) {
+                at = digits(text, at, nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                at = digits(text, at, nano / 1_000, 6);
+            } else {
+                at = digits(text, at, nano, 9);
+            }
+        }
+        text[at++] = 'Z';
+        return new String(text, 0, at);
+    }
+
+    private static int digits(char[] text, int at, int number, int width) {
+        int rest = number;
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return at + width;
+    }
+
     private static ZoneOffset offset(String text, int hours, int minutes) {
         try {
             return ZoneOffset.ofHoursMinutes(hours, minutes);

@@ -42,15 +42,18 @@ class LoadDataTextTests {
     }
 
     @Test
-    void writesInstantsAsTheFormatterDidInUtcToTheMicrosecond() throws IOException {
+    void writesInstantsAsTheFormatterDidInUtcToTheMicrosecondLeavingOutAZeroFraction() throws IOException {
         DateTimeFormatter datetime =
                 DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
         Random random = new Random(11);
         for (int i = 0; i < 10_000; i++) {
             Instant instant = Instant.ofEpochSecond(
-                    random.nextLong(-30_000_000_000L, 250_000_000_000L), random.nextInt(1_000_000_000));
+                    random.nextLong(-30_000_000_000L, 250_000_000_000L),
+                    i % 2 == 0 ? 0 : random.nextInt(1_000_000_000));
             LoadDataText text = new LoadDataText(8).instant(instant).endRow();
-            assertThat(read(text)).as(instant.toString()).isEqualTo(datetime.format(instant) + "\n");
+            assertThat(read(text))
+                    .as(instant.toString())
+                    .isEqualTo(datetime.format(instant).replace(".000000", "") + "\n");
         }
     }
 

@@ -116,6 +116,24 @@ class TimestampsTests {
         }
     }
 
+    @Test
+    void writesInstantsExactlyAsInstantToStringDoesForEveryFraction() {
+        Random random = new Random(3);
+        for (int i = 0; i < 50_000; i++) {
+            int nano = switch (i % 4) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            Instant instant = Instant.ofEpochSecond(random.nextLong(-62_167_219_200L, 253_402_300_800L), nano);
+            assertThat(Timestamps.isoText(instant)).isEqualTo(instant.toString());
+        }
+        Instant farFuture = Instant.parse("+10000-01-01T00:00:00Z");
+        assertThat(Timestamps.isoText(farFuture)).isEqualTo(farFuture.toString());
+        assertThat(Timestamps.isoText(Instant.parse("2026-07-01T00:00:00Z"))).isEqualTo("2026-07-01T00:00:00Z");
+    }
+
     /** What the system did before reading by position: a regular expression and java.time's ISO parsers. */
     private static Instant reference(String text, ZoneId zone) {
         String value = text.strip();
