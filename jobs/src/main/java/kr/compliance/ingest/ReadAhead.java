@@ -1,5 +1,7 @@
 package kr.compliance.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -11,25 +13,32 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * so that while the database stores one chunk the next one is already being read and checked. The
  * two take about the same time, so this nearly halves a load on two cores.
  *
+ * <p>Rows cross between the threads a batch at a time: handed over one by one, the two threads
+ * woke each other for every row once the queue was full.
+ *
  * <p>The restart position saved with each chunk is the number of rows handed to the step, never
- * the number read ahead: a crash loses at most the rows in the queue, and they are read again.
+ * the number read ahead: a crash loses at most the rows read ahead, and they are read again.
  */
 final class ReadAhead implements ItemStreamReader<ParsedRow> {
 
-    /** What the thread hands over after the last row, or when reading failed. */
-    private record End(RuntimeException failure) {}
+    /** Parsed rows in file order; the last batch of a file is {@code last}, and {@code failure} ends it early. */
+    private record Batch(List<ParsedRow> rows, boolean last, RuntimeException failure) {}
 
     private final CsvRowReader source;
     private final RowParser parser;
-    private final BlockingQueue<Object> queue;
+    private final int batchSize;
+    /** One batch waiting while the next is parsed. */
+    private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(1);
+
     private Thread thread;
     private long handedOut;
-    private boolean ended;
+    private Batch current = new Batch(List.of(), false, null);
+    private int next;
 
-    ReadAhead(CsvRowReader source, RowParser parser, int capacity) {
+    ReadAhead(CsvRowReader source, RowParser parser, int batchSize) {
         this.source = source;
         this.parser = parser;
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -42,43 +51,45 @@ final class ReadAhead implements ItemStreamReader<ParsedRow> {
 
     private void readAll() {
         try {
-            SourceRow row;
-            while ((row = source.read()) != null) {
-                queue.put(parser.process(row));
+            List<ParsedRow> rows = new ArrayList<>(batchSize);
+            try {
+                SourceRow row;
+                while ((row = source.read()) != null) {
+                    rows.add(parser.process(row));
+                    if (rows.size() == batchSize) {
+                        queue.put(new Batch(rows, false, null));
+                        rows = new ArrayList<>(batchSize);
+                    }
+                }
+            } catch (RuntimeException failure) {
+                queue.put(new Batch(rows, true, failure));
+                return;
             }
-            queue.put(new End(null));
+            queue.put(new Batch(rows, true, null));
         } catch (InterruptedException closed) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException failure) {
-            try {
-                queue.put(new End(failure));
-            } catch (InterruptedException closed) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
     @Override
     public ParsedRow read() {
-        if (ended) {
-            return null;
-        }
-        Object next;
-        try {
-            next = queue.take();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ItemStreamException("interrupted while reading " + source.name(), e);
-        }
-        if (next instanceof End end) {
-            ended = true;
-            if (end.failure() != null) {
-                throw end.failure();
+        while (next == current.rows().size()) {
+            if (current.last()) {
+                if (current.failure() != null) {
+                    throw current.failure();
+                }
+                return null;
             }
-            return null;
+            try {
+                current = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ItemStreamException("interrupted while reading " + source.name(), e);
+            }
+            next = 0;
         }
         handedOut++;
-        return (ParsedRow) next;
+        return current.rows().get(next++);
     }
 
     @Override
