@@ -17,7 +17,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The {@code ingestJob}: one chunk-oriented step per file kind, exceptions and runbooks first so a
+ * The {@code ingestJob}: a first step that opens the load of each file ({@link OpenLoads}), then
+ * one chunk-oriented step per file kind, exceptions and runbooks first so a
  * partial load still has the context the other records are judged in. Each chunk's rows, its
  * rejections and its restart position commit together.
  *
@@ -69,8 +70,12 @@ class IngestJobConfiguration {
                 .split(new SimpleAsyncTaskExecutor("ingest-"))
                 .add(lanes)
                 .build();
+        Step openLoads = new StepBuilder("openLoadsStep", jobRepository)
+                .tasklet(new OpenLoads(loadLog, drops), transactionManager)
+                .build();
         return new JobBuilder(JOB, jobRepository)
-                .start(sequence("context", CONTEXT, steps))
+                .start(new FlowBuilder<Flow>("openLoads").start(openLoads).build())
+                .next(sequence("context", CONTEXT, steps))
                 .next(allLanes)
                 .end()
                 .build();

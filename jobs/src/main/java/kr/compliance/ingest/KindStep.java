@@ -55,11 +55,7 @@ final class KindStep implements StepExecutionListener, ItemStreamReader<ParsedRo
         if (file == null) {
             return;
         }
-        ExecutionContext context = stepExecution.getExecutionContext();
-        loadId = context.containsKey("loadId")
-                ? context.getLong("loadId")
-                : loadLog.begin(stepExecution.getJobExecutionId(), file);
-        context.putLong("loadId", loadId);
+        loadId = stepExecution.getJobExecution().getExecutionContext().getLong(OpenLoads.key(kind));
         reader = new ReadAhead(
                 new CsvRowReader(stepName(kind), file.path(), file.charset()),
                 new RowParser(file.header(), file.sourceZone()),

@@ -236,6 +236,29 @@ class IngestIntegrationTests {
     }
 
     @Test
+    void loadIdsFollowTheOrderOfKindsWhicheverLaneStartsFirst() throws IOException {
+        write("changes.csv", CHANGES_HEADER + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
+        write(
+                "tests.csv",
+                "test_run_id,change_id,environment,scope,started_at,finished_at,result\n"
+                        + "T-1,CHG-1,staging,UNIT,2026-06-30T10:00+09:00,2026-06-30T11:00+09:00,PASSED\n");
+        write(
+                "runbooks.csv",
+                "runbook_id,version,incident_type,title,last_reviewed_at\n"
+                        + "RB-1,1,DC_FAILURE,title,2026-05-01T10:00+09:00\n");
+
+        load();
+
+        assertThat(dsl.select(INGEST_LOAD.RECORD_KIND)
+                        .from(INGEST_LOAD)
+                        .orderBy(INGEST_LOAD.LOAD_ID)
+                        .fetch(INGEST_LOAD.RECORD_KIND))
+                .containsExactly("RUNBOOKS", "CHANGES", "TESTS");
+        long changesLoad = dsl.fetchValue(CHANGE_RECORD.LOAD_ID);
+        assertThat(dsl.fetchValue(TEST_RUN.LOAD_ID)).isEqualTo(changesLoad + 1);
+    }
+
+    @Test
     void aReferenceToAMissingRecordIsLoaded() throws IOException {
         write(
                 "tests.csv",
