@@ -1,6 +1,7 @@
 package kr.compliance.ingest;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
@@ -31,15 +32,26 @@ sealed interface FieldType {
         }
     }
 
-    /** A timestamp in the one form of the system ({@link Timestamps}). */
+    /**
+     * A timestamp in the one form of the system ({@link Timestamps}), within the years the store's
+     * DATETIME columns keep (1000 to 9999 in UTC): one outside would fail the whole load.
+     */
     record Timestamp() implements FieldType {
+        private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+        private static final Instant END = Instant.parse("+10000-01-01T00:00:00Z");
+
         @Override
         public Object parse(String raw, ZoneId sourceZone) {
+            Instant instant;
             try {
-                return Timestamps.parse(raw, sourceZone);
+                instant = Timestamps.parse(raw, sourceZone);
             } catch (IllegalArgumentException e) {
                 throw new BadValue(e.getMessage());
             }
+            if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
+                throw new BadValue("'" + raw + "' is outside the years 1000 to 9999 (UTC) the store keeps");
+            }
+            return instant;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import kr.compliance.store.LoadDataText;
 import kr.compliance.store.TextKeys;
 import kr.compliance.store.Timestamps;
+import org.jooq.DataType;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
@@ -26,6 +27,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
 
     private static final char SEPARATOR = '\u001f';
+    private static final int TEXT_BYTES = 65_535;
 
     private final RecordKind kind;
     private final SourceHeader header;
@@ -34,12 +36,14 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
     private final int[] keyColumns;
     private final int[] derivedKeySources;
     private final LoadDataText text = new LoadDataText(1024);
+    private final int[] maxCharacters;
 
     RowParser(SourceHeader header, ZoneId sourceZone) {
         this.kind = header.kind();
         this.header = header;
         this.sourceZone = sourceZone;
         this.keyColumns = kind.keyColumns().stream().mapToInt(this::indexOf).toArray();
+        this.maxCharacters = maxCharacters(kind);
         this.derivedKeySources =
                 kind.derivedKeys().values().stream().mapToInt(this::indexOf).toArray();
         try {
@@ -60,6 +64,7 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
             String raw = header.field(row.fields(), c);
             try {
                 values[c] = read(column, raw);
+                checkFits(c, values[c]);
             } catch (FieldType.BadValue bad) {
                 problems.add(column.name() + ": " + bad.getMessage());
                 firstBadColumn = firstBadColumn == null ? column.name() : firstBadColumn;
@@ -100,6 +105,39 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
             return column.type() instanceof FieldType.Text ? raw : column.defaultValue();
         }
         return column.type().parse(raw, sourceZone);
+    }
+
+    /**
+     * A text longer than its column would be cut short by {@code LOAD DATA LOCAL}, which turns such
+     * errors into warnings: it is refused instead. VARCHAR(n) counts characters; TEXT holds 65,535
+     * bytes.
+     */
+    private void checkFits(int column, Object value) {
+        int max = maxCharacters[column];
+        if (!(value instanceof String text) || max == 0) {
+            return;
+        }
+        if (max > 0 && text.length() > max && text.codePointCount(0, text.length()) > max) {
+            throw new FieldType.BadValue(
+                    text.codePointCount(0, text.length()) + " characters, longer than the " + max + " the store keeps");
+        }
+        if (max < 0 && text.length() > TEXT_BYTES / 3) {
+            int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > TEXT_BYTES) {
+                throw new FieldType.BadValue(
+                        bytes + " bytes in UTF-8, longer than the " + TEXT_BYTES + " the store keeps");
+            }
+        }
+    }
+
+    /** Per column: its VARCHAR length in characters, -1 for TEXT, 0 for a column that holds no text. */
+    private static int[] maxCharacters(RecordKind kind) {
+        return kind.columns().stream()
+                .mapToInt(column -> {
+                    DataType<?> type = kind.table().field(column.name()).getDataType();
+                    return type.isLob() ? -1 : type.isString() && type.hasLength() ? type.length() : 0;
+                })
+                .toArray();
     }
 
     private Instant referenceTime(SourceRow row) {

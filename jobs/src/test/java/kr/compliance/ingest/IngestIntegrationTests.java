@@ -155,6 +155,50 @@ class IngestIntegrationTests {
     }
 
     @Test
+    void rejectsATimestampOutsideTheYearsTheStoreKeepsInsteadOfFailingTheLoad() throws IOException {
+        write(
+                "changes.csv",
+                CHANGES_HEADER
+                        + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-2,talk,DC-A,UPDATE,MAJOR,,,kim,,0999-12-31T10:00Z,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-3,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,9999-12-31T23:00-05:00,,\n");
+
+        assertThat(load().totals()).isEqualTo(new LoadCounts(3, 1, 0, 0, 2));
+        assertThat(dsl.select(REJECTED_RECORD.REASON)
+                        .from(REJECTED_RECORD)
+                        .orderBy(REJECTED_RECORD.LINE_NO)
+                        .fetch(REJECTED_RECORD.REASON))
+                .containsExactly(
+                        "approved_at: '0999-12-31T10:00Z' is outside the years 1000 to 9999 (UTC) the store keeps",
+                        "ended_at: '9999-12-31T23:00-05:00' is outside the years 1000 to 9999 (UTC) the store keeps");
+    }
+
+    @Test
+    void rejectsTextLongerThanItsColumnInsteadOfCuttingItShort() throws IOException {
+        String rest = ",DC-A,UPDATE,MAJOR,,%s,kim,,,,,2026-07-01T10:00+09:00,,,\n";
+        write(
+                "changes.csv",
+                CHANGES_HEADER
+                        + "CHG-1," + "가".repeat(255) + rest.formatted("")
+                        + "CHG-2," + "s".repeat(256) + rest.formatted("")
+                        + "CHG-3,talk" + rest.formatted("점".repeat(21_845))
+                        + "CHG-4,talk" + rest.formatted("점".repeat(21_846)));
+
+        assertThat(load().totals()).isEqualTo(new LoadCounts(4, 2, 0, 0, 2));
+        assertThat(dsl.fetchValue(CHANGE_RECORD.SERVICE, CHANGE_RECORD.CHANGE_ID.eq("CHG-1")))
+                .isEqualTo("가".repeat(255));
+        assertThat(dsl.fetchValue(CHANGE_RECORD.SUMMARY, CHANGE_RECORD.CHANGE_ID.eq("CHG-3")))
+                .hasSize(21_845);
+        assertThat(dsl.select(REJECTED_RECORD.REASON)
+                        .from(REJECTED_RECORD)
+                        .orderBy(REJECTED_RECORD.LINE_NO)
+                        .fetch(REJECTED_RECORD.REASON))
+                .containsExactly(
+                        "service: 256 characters, longer than the 255 the store keeps",
+                        "summary: 65538 bytes in UTF-8, longer than the 65535 the store keeps");
+    }
+
+    @Test
     void loadingTheSameFilesTwiceChangesNothing() throws IOException {
         write("changes.csv", CHANGES_HEADER + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
         IngestSummary first = load();
