@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -87,7 +88,9 @@ final class RecordMerger {
                         + " (merge_state TINYINT NOT NULL DEFAULT 0, prev_revision INT NULL)"
                         + " SELECT * FROM " + table + " WHERE 1 = 0");
                 statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(text(rows));
-                statement.execute(loadData(stage, "load_id = " + loadId));
+                // the staged revision is a placeholder: the INSERT below numbers each row's revision
+                statement.execute(loadData(stage, "load_id = " + loadId + ", revision = 0"));
+                failOnWarnings(statement);
                 statement.executeUpdate("UPDATE " + stage + " s JOIN " + table + " t ON " + keyJoin()
                         + " AND t.superseded_by_load IS NULL SET s.prev_revision = t.revision,"
                         + " s.merge_state = CASE WHEN t.content_hash = s.content_hash THEN " + UNCHANGED
@@ -122,6 +125,7 @@ final class RecordMerger {
         Savepoint beforeLoad = connection.setSavepoint();
         statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(text(rows));
         if (statement.executeUpdate(loadData(table, "load_id = " + loadId + ", revision = 1")) == rows.size()) {
+            failOnWarnings(statement);
             connection.releaseSavepoint(beforeLoad);
             return true;
         }
@@ -148,6 +152,19 @@ final class RecordMerger {
             try (var found = probe.executeQuery()) {
                 return found.next();
             }
+        }
+    }
+
+    /**
+     * {@code LOAD DATA LOCAL} stores a value its column cannot hold altered (cut short, zeroed) and
+     * only warns. The parser refuses every such value it knows of; should one still get through
+     * (a store whose columns differ from this build's), the chunk fails rather than keep it.
+     */
+    private void failOnWarnings(Statement statement) throws SQLException {
+        SQLWarning warning = statement.getWarnings();
+        if (warning != null) {
+            throw new SQLException("the database altered a value as it stored it (" + warning.getMessage()
+                    + "); nothing of this chunk was kept");
         }
     }
 

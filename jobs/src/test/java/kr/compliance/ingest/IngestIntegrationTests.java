@@ -199,6 +199,25 @@ class IngestIntegrationTests {
     }
 
     @Test
+    void failsTheLoadWhenTheDatabaseWouldStoreAValueAltered() throws IOException {
+        // a store whose column is narrower than this build's: the parser's limit does not hold
+        dsl.execute("ALTER TABLE change_record MODIFY service VARCHAR(5) NOT NULL");
+        try {
+            write(
+                    "changes.csv",
+                    CHANGES_HEADER + "CHG-1,talk-platform,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
+
+            assertThatThrownBy(this::load)
+                    .isInstanceOf(IngestFailedException.class)
+                    .hasMessageContaining("the database altered a value as it stored it")
+                    .hasMessageContaining("service");
+            assertThat(dsl.fetchCount(CHANGE_RECORD)).isZero();
+        } finally {
+            dsl.execute("ALTER TABLE change_record MODIFY service VARCHAR(255) NOT NULL");
+        }
+    }
+
+    @Test
     void loadingTheSameFilesTwiceChangesNothing() throws IOException {
         write("changes.csv", CHANGES_HEADER + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
         IngestSummary first = load();
