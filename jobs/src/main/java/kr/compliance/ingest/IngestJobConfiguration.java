@@ -24,7 +24,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  *
  * <p>Then the two large kinds, changes and tests, load side by side with the small ones, each in a
  * lane of its own: the kinds share no keys, and storing one chunk keeps one database thread busy,
- * so on two cores two lanes nearly halve the load. A lane that fails stops only itself; the job
+ * so two lanes keep both cores of a small machine at work. A lane that fails stops only itself; the job
  * fails, and a restart resumes each lane where it stopped.
  */
 @Configuration(proxyBeanMethods = false)

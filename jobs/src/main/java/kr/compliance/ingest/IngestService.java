@@ -9,8 +9,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.Zones;
@@ -113,10 +116,10 @@ public class IngestService {
      * still counted as 17), and scoring's joins are planned from them: refresh them after each load.
      */
     private void refreshStatistics() {
-        String tables = java.util.Arrays.stream(RecordKind.values())
+        String tables = Arrays.stream(RecordKind.values())
                 .map(kind -> kind.table().getName())
                 .distinct()
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
         dsl.execute("ANALYZE TABLE " + tables);
     }
 
@@ -152,7 +155,7 @@ public class IngestService {
                 .orderBy(INGEST_LOAD.LOAD_ID)
                 .fetch()
                 .stream()
-                .sorted(java.util.Comparator.comparing(load -> RecordKind.valueOf(load.getRecordKind())))
+                .sorted(Comparator.comparing(load -> RecordKind.valueOf(load.getRecordKind())))
                 .map(load -> new IngestSummary.FileSummary(
                         load.getFileName(),
                         new LoadCounts(

@@ -23,6 +23,8 @@ final class KindStep implements StepExecutionListener, ItemStreamReader<ParsedRo
     private final DSLContext dsl;
     private final LoadLog loadLog;
     private final PreparedDrops drops;
+    /** Rows the reader hands over at a time, read and checked ahead of the step. */
+    private final int batchSize;
 
     private StepExecution execution;
     private SourceFile file;
@@ -30,14 +32,12 @@ final class KindStep implements StepExecutionListener, ItemStreamReader<ParsedRo
     private RecordMerger merger;
     private long loadId;
 
-    private final int readAhead;
-
-    KindStep(RecordKind kind, DSLContext dsl, LoadLog loadLog, PreparedDrops drops, int readAhead) {
+    KindStep(RecordKind kind, DSLContext dsl, LoadLog loadLog, PreparedDrops drops, int batchSize) {
         this.kind = kind;
-        this.readAhead = readAhead;
         this.dsl = dsl;
         this.loadLog = loadLog;
         this.drops = drops;
+        this.batchSize = batchSize;
     }
 
     static String stepName(RecordKind kind) {
@@ -59,7 +59,7 @@ final class KindStep implements StepExecutionListener, ItemStreamReader<ParsedRo
         reader = new ReadAhead(
                 new CsvRowReader(stepName(kind), file.path(), file.charset()),
                 new RowParser(file.header(), file.sourceZone()),
-                readAhead);
+                batchSize);
         merger = new RecordMerger(kind, dsl);
     }
 

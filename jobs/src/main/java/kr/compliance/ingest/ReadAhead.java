@@ -9,9 +9,9 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads and parses the rows of a file on a thread of its own, a bounded queue ahead of the step,
- * so that while the database stores one chunk the next one is already being read and checked. The
- * two take about the same time, so this nearly halves a load on two cores.
+ * Reads and parses the rows of a file on a thread of its own, up to two batches ahead of the step,
+ * so that while the database stores one chunk the next one is already being read and checked, on
+ * the other core.
  *
  * <p>Rows cross between the threads a batch at a time: handed over one by one, the two threads
  * woke each other for every row once the queue was full.

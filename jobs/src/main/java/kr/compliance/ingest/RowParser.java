@@ -35,7 +35,7 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
     private final MessageDigest sha256;
     private final int[] keyColumns;
     private final int[] derivedKeySources;
-    private final LoadDataText text = new LoadDataText(1024);
+    private final LoadDataText loadDataText = new LoadDataText(1024);
     private final int[] maxCharacters;
 
     RowParser(SourceHeader header, ZoneId sourceZone) {
@@ -80,14 +80,14 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
 
     /** The record as {@link RecordMerger} loads it: its values, the derived keys, its hash and line. */
     private byte[] asLoadDataText(Object[] values, String contentHash, long line) {
-        text.clear();
+        loadDataText.clear();
         for (Object value : values) {
-            text.value(value);
+            loadDataText.value(value);
         }
         for (int source : derivedKeySources) {
-            text.text(TextKeys.key((String) values[source]));
+            loadDataText.text(TextKeys.key((String) values[source]));
         }
-        return text.text(contentHash).value(line).toByteArray();
+        return loadDataText.text(contentHash).value(line).toByteArray();
     }
 
     private Object read(RecordKind.Column column, String raw) {

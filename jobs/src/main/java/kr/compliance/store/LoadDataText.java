@@ -120,7 +120,6 @@ public final class LoadDataText {
             case String string -> text(string);
             case Boolean bool -> text(bool ? "1" : "0");
             case Long number when number >= 0 -> number(number);
-            case Integer number when number >= 0 -> number(number);
             case java.math.BigDecimal decimal -> text(decimal.toPlainString());
             default -> text(value.toString());
         };
@@ -136,10 +135,6 @@ public final class LoadDataText {
 
     public int rows() {
         return rows;
-    }
-
-    public int size() {
-        return size;
     }
 
     /** The rows written so far, for {@code setLocalInfileInputStream}. */

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.EvidenceTables;
@@ -102,6 +103,13 @@ class IngestIntegrationTests {
                 .isFalse();
     }
 
+    private List<String> rejectionReasonsByLine() {
+        return dsl.select(REJECTED_RECORD.REASON)
+                .from(REJECTED_RECORD)
+                .orderBy(REJECTED_RECORD.LINE_NO)
+                .fetch(REJECTED_RECORD.REASON);
+    }
+
     private long lineOf(String changeId) {
         return dsl.fetchValue(CHANGE_RECORD.SOURCE_LINE, CHANGE_RECORD.CHANGE_ID.eq(changeId));
     }
@@ -164,10 +172,7 @@ class IngestIntegrationTests {
                         + "CHG-3,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,9999-12-31T23:00-05:00,,\n");
 
         assertThat(load().totals()).isEqualTo(new LoadCounts(3, 1, 0, 0, 2));
-        assertThat(dsl.select(REJECTED_RECORD.REASON)
-                        .from(REJECTED_RECORD)
-                        .orderBy(REJECTED_RECORD.LINE_NO)
-                        .fetch(REJECTED_RECORD.REASON))
+        assertThat(rejectionReasonsByLine())
                 .containsExactly(
                         "approved_at: '0999-12-31T10:00Z' is outside the years 1000 to 9999 (UTC) the store keeps",
                         "ended_at: '9999-12-31T23:00-05:00' is outside the years 1000 to 9999 (UTC) the store keeps");
@@ -189,10 +194,7 @@ class IngestIntegrationTests {
                 .isEqualTo("가".repeat(255));
         assertThat(dsl.fetchValue(CHANGE_RECORD.SUMMARY, CHANGE_RECORD.CHANGE_ID.eq("CHG-3")))
                 .hasSize(21_845);
-        assertThat(dsl.select(REJECTED_RECORD.REASON)
-                        .from(REJECTED_RECORD)
-                        .orderBy(REJECTED_RECORD.LINE_NO)
-                        .fetch(REJECTED_RECORD.REASON))
+        assertThat(rejectionReasonsByLine())
                 .containsExactly(
                         "service: 256 characters, longer than the 255 the store keeps",
                         "summary: 65538 bytes in UTF-8, longer than the 65535 the store keeps");
