@@ -35,6 +35,12 @@ class StoreIntegrationTests {
     }
 
     @Test
+    void theEmbeddedServerListensOnLoopbackOnlyAndMakesNoTlsKey() {
+        assertThat(dsl.fetchValue("SELECT @@bind_address", String.class)).isEqualTo("127.0.0.1");
+        assertThat(dsl.fetchValue("SELECT @@have_ssl", String.class)).isEqualTo("DISABLED");
+    }
+
+    @Test
     void advisoryLockIsExclusiveUntilReleased() {
         try (AdvisoryLock held = AdvisoryLock.acquire(dataSource, "store-test", java.time.Duration.ZERO)) {
             assertThatThrownBy(() -> AdvisoryLock.acquire(dataSource, "store-test", java.time.Duration.ZERO))
