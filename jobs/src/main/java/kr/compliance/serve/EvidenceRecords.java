@@ -67,10 +67,12 @@ public class EvidenceRecords {
 
     private final DSLContext dsl;
     private final ZoneId reportZone;
+    private final ScoringResults scoringResults;
 
-    EvidenceRecords(DSLContext dsl, Zones zones) {
+    EvidenceRecords(DSLContext dsl, Zones zones, ScoringResults scoringResults) {
         this.dsl = dsl;
         this.reportZone = zones.report();
+        this.scoringResults = scoringResults;
     }
 
     public RecordView view(String subjectType, String rawId) {
@@ -112,29 +114,13 @@ public class EvidenceRecords {
                 .from(SCORING_RUN)
                 .where(SCORING_RUN.STATUS.eq(ScoringResults.COMPLETED))
                 .groupBy(SCORING_RUN.PERIOD);
-        return dsl.select(
-                        FINDING.CONTROL_ID,
-                        FINDING.REQUIREMENT,
-                        FINDING.SUBJECT_TYPE,
-                        FINDING.SUBJECT_ID,
-                        FINDING.STATUS,
-                        FINDING.REASON,
-                        FINDING.EVIDENCE_REFS,
-                        FINDING.REFERENCE_TIME)
-                .from(FINDING)
-                .where(FINDING.SUBJECT_ID.eq(id))
-                .and(FINDING.SUBJECT_TYPE.eq(kind.name()))
-                .and(FINDING.RUN_ID.in(latestRuns))
+        return scoringResults
+                .selectFindings(FINDING.SUBJECT_ID
+                        .eq(id)
+                        .and(FINDING.SUBJECT_TYPE.eq(kind.name()))
+                        .and(FINDING.RUN_ID.in(latestRuns)))
                 .orderBy(FINDING.REFERENCE_TIME, FINDING.CONTROL_ID)
-                .fetch(r -> new FindingRow(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8().atZone(reportZone).toOffsetDateTime()));
+                .fetch(scoringResults.findingMapper());
     }
 
     private List<Link> links(Kind kind, Record current) {

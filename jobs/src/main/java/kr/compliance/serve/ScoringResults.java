@@ -109,7 +109,8 @@ public class ScoringResults {
         return path;
     }
 
-    private SelectConditionStep<Record8<String, String, String, String, String, String, String, java.time.Instant>>
+    /** The columns of a {@link FindingRow}, for the findings that meet the condition. */
+    SelectConditionStep<Record8<String, String, String, String, String, String, String, java.time.Instant>>
             selectFindings(org.jooq.Condition condition) {
         return dsl.select(
                         FINDING.CONTROL_ID,
@@ -124,7 +125,8 @@ public class ScoringResults {
                 .where(condition);
     }
 
-    private RecordMapper<Record8<String, String, String, String, String, String, String, java.time.Instant>, FindingRow>
+    /** Reads what {@link #selectFindings} selects, with the reference time in the report zone. */
+    RecordMapper<Record8<String, String, String, String, String, String, String, java.time.Instant>, FindingRow>
             findingMapper() {
         return r -> new FindingRow(
                 r.value1(),
