@@ -10,7 +10,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -148,15 +147,11 @@ public class IngestService {
         List<Long> executionIds = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
                 .map(JobExecution::getId)
                 .toList();
-        // the lanes of a load start their files in any order: listed in the drop's order of kinds
-        List<IngestSummary.FileSummary> files = dsl
-                .selectFrom(INGEST_LOAD)
+        // OpenLoads opens a drop's loads in the order of kinds, whichever lane then runs first
+        List<IngestSummary.FileSummary> files = dsl.selectFrom(INGEST_LOAD)
                 .where(INGEST_LOAD.JOB_EXECUTION_ID.in(executionIds))
                 .orderBy(INGEST_LOAD.LOAD_ID)
-                .fetch()
-                .stream()
-                .sorted(Comparator.comparing(load -> RecordKind.valueOf(load.getRecordKind())))
-                .map(load -> new IngestSummary.FileSummary(
+                .fetch(load -> new IngestSummary.FileSummary(
                         load.getFileName(),
                         new LoadCounts(
                                 load.getRowsRead(),
@@ -164,8 +159,7 @@ public class IngestService {
                                 load.getRowsUnchanged(),
                                 load.getRowsRevised(),
                                 load.getRowsRejected()),
-                        load.getUnknownColumns()))
-                .toList();
+                        load.getUnknownColumns()));
         return new IngestSummary(
                 execution.getJobParameters().getString(IngestJobConfiguration.SOURCE),
                 execution.getId(),

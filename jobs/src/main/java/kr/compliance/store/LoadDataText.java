@@ -2,11 +2,13 @@ package kr.compliance.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.stream.LongStream;
 
 /**
  * Rows in the text form {@code LOAD DATA} reads with {@link #FORMAT}: UTF-8, fields separated by
@@ -26,7 +28,7 @@ public final class LoadDataText {
             "CHARACTER SET binary FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'";
 
     private static final long[] POWERS_OF_TEN =
-            java.util.stream.LongStream.iterate(1, p -> p * 10).limit(19).toArray();
+            LongStream.iterate(1, p -> p * 10).limit(19).toArray();
 
     private byte[] bytes;
     private int size;
@@ -120,7 +122,7 @@ public final class LoadDataText {
             case String string -> text(string);
             case Boolean bool -> text(bool ? "1" : "0");
             case Long number when number >= 0 -> number(number);
-            case java.math.BigDecimal decimal -> text(decimal.toPlainString());
+            case BigDecimal decimal -> text(decimal.toPlainString());
             default -> text(value.toString());
         };
     }
