@@ -3,7 +3,10 @@ package kr.compliance.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import javax.sql.DataSource;
 import kr.compliance.ComplianceApplication;
+import kr.compliance.store.DatabaseLoss;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,12 +27,29 @@ final class AppContext {
         return start(global, WebApplicationType.NONE, Map.of());
     }
 
+    /**
+     * Runs one command's work in the application and closes it; a failure that comes from losing
+     * the database is reported as that, with what to do.
+     */
+    static <T> T run(ComplianceCommand global, Function<ConfigurableApplicationContext, T> work) {
+        try (var context = start(global)) {
+            try {
+                return work.apply(context);
+            } catch (RuntimeException failure) {
+                throw DatabaseLoss.explain(failure, context.getBean(DataSource.class));
+            }
+        }
+    }
+
     static ConfigurableApplicationContext start(
             ComplianceCommand global, WebApplicationType webType, Map<String, Object> extra) {
         Map<String, Object> properties = new LinkedHashMap<>();
         if (global.dbUrl != null && !global.dbUrl.isBlank()) {
             properties.put("compliance.store.db-url", global.dbUrl);
         }
+        // a failed start is one line on standard error (OneLineErrors), not Spring's report and stack trace
+        properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        properties.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");
         if (webType == WebApplicationType.NONE) {
             if (!global.debug) {
                 // a command's console is for its own output; the log file keeps the rest

@@ -16,7 +16,6 @@ import kr.compliance.store.Period;
 import kr.compliance.store.StoreProperties;
 import kr.compliance.store.Timestamps;
 import kr.compliance.store.Zones;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLineValues.lang(spec, lang);
-        try (ConfigurableApplicationContext context = AppContext.start(global)) {
+        return AppContext.run(global, context -> {
             PrintWriter console = spec.commandLine().getOut();
             Zones zones = context.getBean(Zones.class);
             Period period = Period.parse(PERIOD, zones.report());
@@ -71,7 +70,7 @@ final class DemoCommand implements Callable<Integer> {
             }
             RunCommand.scoreAndPack(context, period, Timestamps.parse(AS_OF, zones.report()), out, lang, console);
             return ExitCodes.OK;
-        }
+        });
     }
 
     private static Path copySample(Path folder) {

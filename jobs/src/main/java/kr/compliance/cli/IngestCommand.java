@@ -67,7 +67,7 @@ final class IngestCommand implements Callable<Integer> {
                     spec.commandLine(), "--encoding is for --from: a pulled source is staged in UTF-8");
         }
         Charset charset = charset();
-        try (var context = AppContext.start(global)) {
+        return AppContext.run(global, context -> {
             long started = System.nanoTime();
             IngestSummary summary = input.source == null
                     ? context.getBean(IngestService.class).ingest(input.from, charset, Duration.ZERO)
@@ -79,7 +79,7 @@ final class IngestCommand implements Callable<Integer> {
                     started,
                     summary.totals().read());
             return summary.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
-        }
+        });
     }
 
     private IngestSummary pull(SourcePulls pulls) {

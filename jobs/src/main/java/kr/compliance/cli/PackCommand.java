@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import kr.compliance.pack.PackManifest;
 import kr.compliance.pack.PackService;
-import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,7 +44,7 @@ final class PackCommand implements Callable<Integer> {
     public Integer call() {
         CommandLineValues.period(spec, period);
         CommandLineValues.lang(spec, lang);
-        try (ConfigurableApplicationContext context = AppContext.start(global)) {
+        return AppContext.run(global, context -> {
             long started = System.nanoTime();
             PackService.PackResult result = context.getBean(PackService.class).pack(period, out, lang);
             System.out.println("pack " + result.file() + " (run " + result.runId() + ", " + result.size()
@@ -58,6 +57,6 @@ final class PackCommand implements Callable<Integer> {
                             .mapToLong(PackManifest.Entry::rows)
                             .sum());
             return ExitCodes.OK;
-        }
+        });
     }
 }

@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         CommandLineValues.period(spec, period);
         CommandLineValues.asOf(spec, asOf);
         CommandLineValues.lang(spec, lang);
-        try (ConfigurableApplicationContext context = AppContext.start(global)) {
+        return AppContext.run(global, context -> {
             Zones zones = context.getBean(Zones.class);
             Instant now = asOf == null ? Instant.now() : Timestamps.parse(asOf, zones.report());
             PrintWriter console = spec.commandLine().getOut();
@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
             IngestCommand.print(loaded, console);
             scoreAndPack(context, Period.parse(period, zones.report()), now, out, lang, console);
             return loaded.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
-        }
+        });
     }
 
     /** Scores the period and packs it, printing the scores and where the pack is. */

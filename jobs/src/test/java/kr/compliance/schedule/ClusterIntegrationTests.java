@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import kr.compliance.store.StoreUrls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobBuilder;
@@ -45,7 +46,7 @@ class ClusterIntegrationTests {
     private JobDetail countingJob(String name) {
         return JobBuilder.newJob(CountingJob.class)
                 .withIdentity(name, "probe")
-                .usingJobData(CountingJob.JDBC_URL, dataSource.getJdbcUrl())
+                .usingJobData(CountingJob.JDBC_URL, StoreUrls.withAccount(dataSource))
                 .storeDurably()
                 .build();
     }
@@ -78,10 +79,10 @@ class ClusterIntegrationTests {
                         System.getProperty("java.class.path"),
                         ClusterMember.class.getName(),
                         name,
-                        dataSource.getJdbcUrl())
+                        StoreUrls.withAccount(dataSource))
                 .redirectErrorStream(true)
                 .start();
-        Scheduler here = StandaloneScheduler.create(name, dataSource.getJdbcUrl(), 60_000);
+        Scheduler here = StandaloneScheduler.create(name, StoreUrls.withAccount(dataSource), 60_000);
         try {
             var output = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -125,7 +126,7 @@ class ClusterIntegrationTests {
 
     @Test
     void aMissedCronFiresOnceWhenTheSchedulerIsBack() throws Exception {
-        Scheduler scheduler = StandaloneScheduler.create("misfire-probe", dataSource.getJdbcUrl(), 1000);
+        Scheduler scheduler = StandaloneScheduler.create("misfire-probe", StoreUrls.withAccount(dataSource), 1000);
         try {
             scheduler.clear();
             JobDetail job = countingJob("nightly-missed");

@@ -20,7 +20,7 @@ public class CountingJob implements Job {
     @Override
     public void execute(JobExecutionContext context) throws JobExecutionException {
         String url = context.getMergedJobDataMap().getString(JDBC_URL);
-        try (var connection = DriverManager.getConnection(url, "root", "");
+        try (var connection = DriverManager.getConnection(url);
                 var statement = connection.prepareStatement(
                         "INSERT INTO schedule_fire (trigger_name, instance_id, fired_at) VALUES (?, ?, NOW(6))")) {
             statement.setString(1, context.getTrigger().getKey().getName());

