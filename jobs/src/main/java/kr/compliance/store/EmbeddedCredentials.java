@@ -72,6 +72,8 @@ final class EmbeddedCredentials {
                         "GRANT ALL PRIVILEGES ON *.* TO " + account + " WITH GRANT OPTION;",
                         // anonymous accounts and the installer's socket accounts would let other local users in
                         "DROP USER IF EXISTS ''@'localhost', ''@'127.0.0.1', 'mysql'@'localhost', 'root'@'127.0.0.1', 'root'@'::1';",
+                        // and the installer's anonymous account named after this machine
+                        "EXECUTE IMMEDIATE CONCAT('DROP USER IF EXISTS ''''@''', @@hostname, '''');",
                         ""));
         return init;
     }
