@@ -19,11 +19,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The checks a whole drop passes before any row is loaded, so a bad drop is refused with nothing
- * written: the folder exists and holds source files; each file decodes in its encoding (UTF-8
- * unless the user names another); each has its required columns. Also fingerprints every file.
+ * written: the folder exists and holds source files; no link in it leads out of it; each file
+ * decodes in its encoding (UTF-8 unless the user names another); each has its required columns,
+ * each named once. Also fingerprints every file.
  */
 final class DropPreflight {
 
@@ -36,14 +38,24 @@ final class DropPreflight {
             throw new IngestFailedException(
                     "no such folder: " + folder + " (give the folder that holds changes.csv, tests.csv, ...)");
         }
+        Path realFolder = refuseLinksLeaving(folder);
         Charset charset = encoding == null ? StandardCharsets.UTF_8 : encoding;
         String sourceName = folder.toAbsolutePath().normalize().toString();
         List<SourceFile> files = new ArrayList<>();
         for (RecordKind kind : RecordKind.values()) {
-            Path path = folder.resolve(kind.fileName());
+            Path path = realFolder.resolve(kind.fileName());
             if (Files.isRegularFile(path)) {
+                // read through the real path: a link swapped after this check cannot redirect the load
+                path = realPath(path);
                 String sha256 = checkEncoding(path, charset, encoding == null);
                 SourceHeader header = SourceHeader.of(kind, readHeader(path, charset));
+                if (!header.repeatedColumns().isEmpty()) {
+                    throw new IngestFailedException(kind.fileName() + " is refused: "
+                            + header.repeatedColumns().stream()
+                                    .map(SourceHeader.Repeat::describe)
+                                    .collect(Collectors.joining("; "))
+                            + (header.repeatedColumns().size() == 1 ? "; keep one of them" : "; keep one of each"));
+                }
                 if (!header.missingColumns().isEmpty()) {
                     throw new IngestFailedException(kind.fileName() + " is refused: required column(s) "
                             + String.join(", ", header.missingColumns()) + " missing from its header");
@@ -61,6 +73,51 @@ final class DropPreflight {
                     + ")");
         }
         return files;
+    }
+
+    /**
+     * A link in the drop whose real target lies outside it would load a file from elsewhere under
+     * the drop's name, and a dangling one would silently drop a file: both refuse the drop. A link
+     * that stays inside is followed. Returns the folder's real path.
+     */
+    private static Path refuseLinksLeaving(Path folder) {
+        Path realFolder = realPath(folder);
+        try (var entries = Files.list(realFolder)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (!Files.isSymbolicLink(entry)) {
+                    continue;
+                }
+                Path target = entry.resolveSibling(readLink(entry)).normalize();
+                if (!Files.exists(entry)) {
+                    throw new IngestFailedException("the drop is refused: " + entry.getFileName() + " is a link to "
+                            + target + ", which does not exist; copy the file itself into the drop");
+                }
+                Path realTarget = realPath(entry);
+                if (!realTarget.startsWith(realFolder)) {
+                    throw new IngestFailedException("the drop is refused: " + entry.getFileName() + " is a link to "
+                            + realTarget + ", outside the drop folder; copy the file itself into the drop");
+                }
+            }
+        } catch (IOException e) {
+            throw new IngestFailedException("cannot list " + folder + ": " + e.getMessage(), e);
+        }
+        return realFolder;
+    }
+
+    private static Path readLink(Path link) {
+        try {
+            return Files.readSymbolicLink(link);
+        } catch (IOException e) {
+            throw new IngestFailedException("cannot read the link " + link + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            throw new IngestFailedException("cannot resolve " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** Decodes the whole file (streaming) and returns its SHA-256; the first bad line is named. */

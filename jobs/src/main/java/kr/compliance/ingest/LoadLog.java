@@ -3,11 +3,8 @@ package kr.compliance.ingest;
 import static kr.compliance.store.jooq.Tables.INGEST_LOAD;
 import static kr.compliance.store.jooq.Tables.REJECTED_RECORD;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import kr.compliance.store.GeneratedKeys;
 import org.jooq.DSLContext;
@@ -16,6 +13,13 @@ import org.springframework.stereotype.Repository;
 /** The record of every load ({@code ingest_load}) and of every row it rejected. */
 @Repository
 class LoadLog {
+
+    /**
+     * Raw text a statement takes before the next begins: with one raw text of 16 MiB on top, and
+     * the driver's escaping doubling the worst of it, a statement stays below the 64 MiB MySQL
+     * allows by default.
+     */
+    private static final long STATEMENT_CHARACTERS = 1L << 20;
 
     private final DSLContext dsl;
 
@@ -52,11 +56,29 @@ class LoadLog {
                 .execute();
     }
 
-    /** Keeps the rejections; the same row of the same file rejected again is kept once. */
+    /**
+     * Keeps the rejections; the same row of the same file rejected again is kept once. Rows go in
+     * a few at a time when their raw texts are long, so no statement outgrows the server's packet
+     * limit ({@code max_allowed_packet}): a raw text may be up to 16 MiB.
+     */
     void reject(long loadId, String fileName, List<ParsedRow.Rejected> rows) {
-        if (rows.isEmpty()) {
-            return;
+        List<ParsedRow.Rejected> statement = new ArrayList<>();
+        long statementCharacters = 0;
+        for (ParsedRow.Rejected row : rows) {
+            statement.add(row);
+            statementCharacters += row.raw().text().length();
+            if (statementCharacters >= STATEMENT_CHARACTERS) {
+                insert(loadId, fileName, statement);
+                statement.clear();
+                statementCharacters = 0;
+            }
         }
+        if (!statement.isEmpty()) {
+            insert(loadId, fileName, statement);
+        }
+    }
+
+    private void insert(long loadId, String fileName, List<ParsedRow.Rejected> rows) {
         var insert = dsl.insertInto(
                 REJECTED_RECORD,
                 REJECTED_RECORD.LOAD_ID,
@@ -66,6 +88,8 @@ class LoadLog {
                 REJECTED_RECORD.REASON,
                 REJECTED_RECORD.RAW_RECORD,
                 REJECTED_RECORD.RAW_SHA256,
+                REJECTED_RECORD.RAW_BYTES,
+                REJECTED_RECORD.RAW_CUT,
                 REJECTED_RECORD.REFERENCE_TIME);
         for (ParsedRow.Rejected row : rows) {
             insert = insert.values(
@@ -74,23 +98,20 @@ class LoadLog {
                     row.line(),
                     row.column(),
                     truncate(row.reason(), 4000),
-                    row.raw(),
-                    sha256(row.raw()),
+                    row.raw().text(),
+                    row.raw().sha256(),
+                    row.raw().bytes(),
+                    row.raw().cut(),
                     row.referenceTime());
         }
-        insert.onDuplicateKeyIgnore().execute();
+        // not INSERT IGNORE: that would also turn a value the column cannot hold into a warning and
+        // store it cut; only the duplicate is let pass
+        insert.onDuplicateKeyUpdate()
+                .set(REJECTED_RECORD.REJECTION_ID, REJECTED_RECORD.REJECTION_ID)
+                .execute();
     }
 
     private static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
     }
 }

@@ -23,8 +23,9 @@ sealed interface ParsedRow {
      *
      * @param column the first bad column
      * @param reason every problem of the row
-     * @param raw the record as CSV
+     * @param raw the record as CSV, as it is kept
      * @param referenceTime the row's date when it could still be read, to place it in a period
      */
-    record Rejected(long line, String column, String reason, String raw, Instant referenceTime) implements ParsedRow {}
+    record Rejected(long line, String column, String reason, RejectedRaw raw, Instant referenceTime)
+            implements ParsedRow {}
 }

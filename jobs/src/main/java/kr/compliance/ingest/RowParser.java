@@ -72,7 +72,11 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         }
         if (!problems.isEmpty()) {
             return new ParsedRow.Rejected(
-                    row.line(), firstBadColumn, String.join("; ", problems), asCsv(row.fields()), referenceTime(row));
+                    row.line(),
+                    firstBadColumn,
+                    String.join("; ", problems),
+                    RejectedRaw.of(asCsv(row.fields())),
+                    referenceTime(row));
         }
         String contentHash = hash(values);
         return new ParsedRow.Accepted(row.line(), keyOf(values), asLoadDataText(values, contentHash, row.line()));
@@ -91,6 +95,7 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
     }
 
     private Object read(RecordKind.Column column, String raw) {
+        refuseControlCharacters(raw);
         if (raw == null || raw.isEmpty()) {
             if (column.required()) {
                 throw new FieldType.BadValue("a value is required");
@@ -105,6 +110,25 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
             return column.type() instanceof FieldType.Text ? raw : column.defaultValue();
         }
         return column.type().parse(raw, sourceZone);
+    }
+
+    /**
+     * A control character other than tab, CR and LF (U+0000 to U+001F, U+007F) is no part of any
+     * value a person wrote: the database keeps it, but a workbook cannot show it (a NUL becomes
+     * {@code ?}), so the evidence would differ between its forms. The row is refused instead.
+     */
+    private static void refuseControlCharacters(String raw) {
+        if (raw == null) {
+            return;
+        }
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7f) {
+                throw new FieldType.BadValue(
+                        "holds the control character U+%04X (only tab, CR and LF are allowed in a value)"
+                                .formatted((int) ch));
+            }
+        }
     }
 
     /**
