@@ -77,7 +77,7 @@ final class EvidenceWorkbook implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.styles = new WorkbookStyles(template, run.zone());
+        this.styles = new WorkbookStyles(template, run.zone(), labels);
         this.workbook = new SXSSFWorkbook(template, STREAM_WINDOW) {
             @Override
             protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
@@ -107,7 +107,7 @@ final class EvidenceWorkbook implements AutoCloseable {
                         PackValues.isoInstant(run.periodEnd(), run.zone())));
         pair(sheet, r++, "cover.zone", run.zone().getId());
         Cell asOf = pair(sheet, r++, "cover.asOf", null);
-        styles.set(asOf, run.asOf());
+        styles.set(asOf, run.asOf(), PackManifest.NAME);
         pair(sheet, r++, "cover.run", Long.toString(run.runId()));
         pair(sheet, r++, "cover.load", Long.toString(run.evidenceLoadId()));
         pair(sheet, r++, "cover.policyVersion", run.policyVersion());
@@ -131,7 +131,7 @@ final class EvidenceWorkbook implements AutoCloseable {
 
     /** Sets the pack hash, known once the CSV entries are written, on the cover and in the properties. */
     void packHash(String hash) {
-        packHashCell.setCellValue(hash);
+        styles.text(packHashCell, hash, PackManifest.NAME, "text");
         POIXMLProperties.CoreProperties core = template.getProperties().getCoreProperties();
         core.setIdentifier(hash);
     }
@@ -174,7 +174,10 @@ final class EvidenceWorkbook implements AutoCloseable {
             for (int i = 0; i < 4; i++) {
                 Cell cell = row.createCell(4 + i);
                 if (score != null) {
-                    styles.set(cell, new long[] {score.pass(), score.fail(), score.exception(), score.pending()}[i]);
+                    styles.set(
+                            cell,
+                            new long[] {score.pass(), score.fail(), score.exception(), score.pending()}[i],
+                            PackContent.SCORES);
                 }
             }
             scoreCell(row, 8, before == null ? null : before.score());
@@ -285,9 +288,12 @@ final class EvidenceWorkbook implements AutoCloseable {
         }
     }
 
-    /** A streamed table: findings, exceptions, data quality. */
-    SheetSeries table(String sheetName, List<String> header) {
-        return new SheetSeries(workbook, styles, sheetName, header, maxRowsPerSheet);
+    /**
+     * A streamed table: findings, exceptions, data quality; {@code wholeIn} is the pack entry that
+     * holds its values whole (null: the table shows the pack's own words and counts).
+     */
+    SheetSeries table(String sheetName, List<String> header, String wholeIn) {
+        return new SheetSeries(workbook, styles, sheetName, header, wholeIn, maxRowsPerSheet);
     }
 
     /**
@@ -326,24 +332,25 @@ final class EvidenceWorkbook implements AutoCloseable {
         label(row, 0, labels.get(key), "label");
         Cell cell = row.createCell(1);
         if (value != null) {
-            styles.set(cell, value);
+            // the cover's values are the manifest's fields
+            styles.set(cell, value, PackManifest.NAME);
         }
         return cell;
     }
 
+    /** A text of the pack's own: a title, a label, a header, a note. */
     private void label(Row row, int column, String text, String style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(text);
-        cell.setCellStyle(styles.style(style));
+        styles.text(row.createCell(column), text, null, style);
     }
 
     private void scoreCell(Row row, int column, java.math.BigDecimal score) {
         Cell cell = row.createCell(column);
+        // style before value, as packs were always made: the order of the cell's XML attributes
         cell.setCellStyle(styles.style("score"));
         if (score != null) {
             cell.setCellValue(score.doubleValue());
         } else {
-            cell.setCellValue("—");
+            styles.text(cell, "—", null, "score");
         }
     }
 

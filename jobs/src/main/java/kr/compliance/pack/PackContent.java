@@ -16,6 +16,10 @@ import org.jooq.Record;
  */
 final class PackContent {
 
+    static final String SCORES = "scores.csv";
+    private static final String FINDINGS = "findings.csv";
+    private static final String EXCEPTIONS = "exceptions.csv";
+    private static final String REJECTIONS = "rejected-records.csv";
     private static final List<String> SCORE_HEADER =
             List.of("requirement", "title", "pass", "fail", "exception", "pending", "score", "rating");
     private static final List<String> FINDING_HEADER = List.of(
@@ -53,7 +57,7 @@ final class PackContent {
     /** Writes every CSV entry into {@code folder}; returns their names, in pack order, and row counts. */
     Map<String, Long> writeCsvs(Path folder, Map<String, Score> scores, FindingHandOff findings) {
         Map<String, Long> written = new LinkedHashMap<>();
-        try (CsvEntry csv = csv(folder, "scores.csv", SCORE_HEADER)) {
+        try (CsvEntry csv = csv(folder, SCORES, SCORE_HEADER)) {
             for (String requirement : EvidenceWorkbook.scoreOrder()) {
                 Score s = scores.get(requirement);
                 String title = labels.get("requirement." + requirement);
@@ -65,7 +69,7 @@ final class PackContent {
             }
             written.put(csv.name(), csv.rows());
         }
-        try (CsvEntry csv = csv(folder, "findings.csv", FINDING_HEADER)) {
+        try (CsvEntry csv = csv(folder, FINDINGS, FINDING_HEADER)) {
             try {
                 repository.forEachFinding(run.runId(), f -> {
                     csv.row(
@@ -84,7 +88,7 @@ final class PackContent {
             }
             written.put(csv.name(), csv.rows());
         }
-        try (CsvEntry csv = csv(folder, "exceptions.csv", EXCEPTION_HEADER)) {
+        try (CsvEntry csv = csv(folder, EXCEPTIONS, EXCEPTION_HEADER)) {
             for (ControlException e : exceptions()) {
                 csv.row(exceptionRow(e));
             }
@@ -98,7 +102,7 @@ final class PackContent {
                 written.put(csv.name(), csv.rows());
             }
         }
-        try (CsvEntry csv = csv(folder, "rejected-records.csv", REJECTION_HEADER)) {
+        try (CsvEntry csv = csv(folder, REJECTIONS, REJECTION_HEADER)) {
             repository.forEachRejection(run, r -> csv.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
             written.put(csv.name(), csv.rows());
         }
@@ -173,14 +177,14 @@ final class PackContent {
         requirements.forEachRemaining(
                 r -> requirementSheet(workbook, r, findingHeader).close());
         try (SheetSeries sheet =
-                workbook.table(labels.get("sheet.exceptions"), labelled("exception", EXCEPTION_HEADER))) {
+                workbook.table(labels.get("sheet.exceptions"), labelled("exception", EXCEPTION_HEADER), EXCEPTIONS)) {
             for (ControlException e : exceptions()) {
                 sheet.row(exceptionRow(e));
             }
         }
         long rejections;
         try (SheetSeries sheet =
-                workbook.table(labels.get("sheet.rejections"), labelled("rejection", REJECTION_HEADER))) {
+                workbook.table(labels.get("sheet.rejections"), labelled("rejection", REJECTION_HEADER), REJECTIONS)) {
             repository.forEachRejection(run, r -> sheet.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
             rejections = sheet.dataRows();
         }
@@ -188,7 +192,9 @@ final class PackContent {
         long roleNotes;
         try (SheetSeries sheet = workbook.table(
                 labels.get("sheet.references"),
-                labelled("reference", List.of("kind", "record_id", "field", "value")))) {
+                labelled("reference", List.of("kind", "record_id", "field", "value")),
+                // ids are at most 191 characters: only a runbook's role pair can be too long for a cell
+                EvidenceKind.RUNBOOKS.entryName())) {
             repository.forEachDanglingReference(run, d -> {
                 sheet.row(d.kind(), d.recordId(), d.field(), d.missingId());
                 references.merge(d.kind() + " " + d.field(), 1L, Long::sum);
@@ -198,12 +204,8 @@ final class PackContent {
             roleNotes = notes.size();
         }
         try (SheetSeries sheet = workbook.table(
-                labels.get("sheet.dataQuality"), labelled("quality", List.of("area", "item", "count", "note")))) {
-            sheet.row(
-                    labels.get("quality.rejections"),
-                    "rejected-records.csv",
-                    rejections,
-                    labels.get("quality.rejectionsNote"));
+                labels.get("sheet.dataQuality"), labelled("quality", List.of("area", "item", "count", "note")), null)) {
+            sheet.row(labels.get("quality.rejections"), REJECTIONS, rejections, labels.get("quality.rejectionsNote"));
             for (String check : List.of(
                     "TEST change_id",
                     "INCIDENT cause_change_id",
@@ -237,7 +239,8 @@ final class PackContent {
     private SheetSeries requirementSheet(EvidenceWorkbook workbook, String requirement, List<String> header) {
         return workbook.table(
                 sheetName(labels.get("sheet.requirement", requirement, labels.get("requirement." + requirement))),
-                header);
+                header,
+                FINDINGS);
     }
 
     /** {@code R2} for {@code R2.3}: control ids start with their requirement. */

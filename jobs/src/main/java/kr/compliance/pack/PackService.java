@@ -9,17 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Stream;
 import kr.compliance.pack.PackRows.Run;
 import kr.compliance.pack.PackRows.Score;
 import kr.compliance.store.Period;
 import kr.compliance.store.StoreProperties;
 import kr.compliance.store.Zones;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,9 +85,15 @@ public class PackService {
                 .orElseThrow(() -> new PackException("no completed scoring run for " + period
                         + ": run 'compliance score --period " + period + "' first"));
         Path target = outDir.resolve("compliance-pack-" + period + ".zip");
-        Path staging = createStaging(outDir);
-        try {
-            PackManifest manifest = writeEntries(run, labels, staging);
+        try (PackWorkFolder work = PackWorkFolder.create(outDir)) {
+            Path staging = work.path();
+            PackManifest manifest = TempFile.withStrategy(poiFilesIn(staging), () -> {
+                try {
+                    return writeEntries(run, labels, staging);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             Path entriesZip = staging.resolve("pack.zip");
             List<ZipEntries.Source> sources = new ArrayList<>();
             sources.add(new ZipEntries.Source(PackManifest.NAME, staging.resolve(PackManifest.NAME)));
@@ -98,9 +105,16 @@ public class PackService {
             return new PackResult(target, period.toString(), run.runId(), whole.size(), whole.sha256(), manifest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteRecursively(staging);
         }
+    }
+
+    /**
+     * POI's temporary files (a sheet's rows before the xlsx is written, 650 MB a million rows; the
+     * template while writing) go into the pack's work folder, so they go with it, never into the
+     * system's temp folder. POI asks for them on the thread that writes the workbook, this one.
+     */
+    private static TempFileCreationStrategy poiFilesIn(Path staging) {
+        return new DefaultTempFileCreationStrategy(staging.resolve("poi").toFile());
     }
 
     private PackManifest writeEntries(Run run, PackLabels labels, Path staging) throws IOException {
@@ -200,25 +214,5 @@ public class PackService {
                 // when the pack was made; this time is in the database only, never in the pack
                 .set(EVIDENCE_PACK.CREATED_AT, Instant.now())
                 .execute();
-    }
-
-    private static Path createStaging(Path outDir) {
-        try {
-            Files.createDirectories(outDir);
-            // in the target folder, so the final move is a rename on one file system
-            return Files.createTempDirectory(outDir, ".pack-");
-        } catch (IOException e) {
-            throw new PackException("cannot write to " + outDir + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteRecursively(Path folder) {
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove the scratch folder " + folder, e);
-        }
     }
 }

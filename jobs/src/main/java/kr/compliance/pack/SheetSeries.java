@@ -27,6 +27,7 @@ final class SheetSeries implements AutoCloseable {
     private final WorkbookStyles styles;
     private final String name;
     private final List<String> header;
+    private final String wholeIn;
     private final int maxRows;
     private final int[] widths;
     private SXSSFSheet sheet;
@@ -35,7 +36,13 @@ final class SheetSeries implements AutoCloseable {
     private int nextRow;
     private long dataRows;
 
-    SheetSeries(SXSSFWorkbook workbook, WorkbookStyles styles, String name, List<String> header, int maxRows) {
+    SheetSeries(
+            SXSSFWorkbook workbook,
+            WorkbookStyles styles,
+            String name,
+            List<String> header,
+            String wholeIn,
+            int maxRows) {
         if (maxRows < 2) {
             throw new IllegalArgumentException("a sheet needs room for its header and a row");
         }
@@ -43,6 +50,7 @@ final class SheetSeries implements AutoCloseable {
         this.styles = styles;
         this.name = name;
         this.header = header;
+        this.wholeIn = wholeIn;
         this.maxRows = maxRows;
         this.widths = new int[header.size()];
         newSheet();
@@ -60,7 +68,7 @@ final class SheetSeries implements AutoCloseable {
         lastRow = sheet.createRow(nextRow++);
         for (int i = 0; i < values.length; i++) {
             Cell cell = lastRow.createCell(i);
-            widths[i] = Math.max(widths[i], styles.set(cell, values[i]));
+            widths[i] = Math.max(widths[i], styles.set(cell, values[i], wholeIn));
         }
         dataRows++;
         return "'" + sheet.getSheetName().replace("'", "''") + "'!A" + nextRow;
@@ -95,10 +103,8 @@ final class SheetSeries implements AutoCloseable {
         sheet = workbook.createSheet(sheetName(sheets));
         Row row = sheet.createRow(0);
         for (int i = 0; i < header.size(); i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(header.get(i));
-            cell.setCellStyle(styles.style("header"));
-            widths[i] = Math.max(widths[i], WorkbookStyles.displayWidth(header.get(i)) + 3);
+            int width = styles.text(row.createCell(i), header.get(i), null, "header");
+            widths[i] = Math.max(widths[i], width + 3);
         }
         sheet.createFreezePane(0, 1);
         EvidenceWorkbook.printPagesWide(sheet, true, (header.size() + COLUMNS_PER_PAGE - 1) / COLUMNS_PER_PAGE);

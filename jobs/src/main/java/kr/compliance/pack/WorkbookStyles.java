@@ -23,9 +23,11 @@ final class WorkbookStyles {
 
     private final Map<String, CellStyle> styles = new HashMap<>();
     private final ZoneId zone;
+    private final WorkbookText text;
 
-    WorkbookStyles(XSSFWorkbook template, ZoneId zone) {
+    WorkbookStyles(XSSFWorkbook template, ZoneId zone, PackLabels labels) {
         this.zone = zone;
+        this.text = new WorkbookText(labels);
         Sheet sheet = template.getSheet(STYLES_SHEET);
         if (sheet == null) {
             throw new PackException("the workbook template " + TEMPLATE + " has no 'styles' sheet");
@@ -45,10 +47,12 @@ final class WorkbookStyles {
     }
 
     /**
-     * Puts a value in a cell with its style: text always as a text cell (escaped as in the CSVs),
-     * instants as date cells in the report zone, numbers as numbers. Returns the width it needs.
+     * Puts a value in a cell with its style: text always as a text cell ({@link #text}), instants
+     * as date cells in the report zone, numbers as numbers. Returns the width it needs.
+     *
+     * @param wholeIn the pack entry that holds the value whole, named if the cell must shorten it
      */
-    int set(Cell cell, Object value) {
+    int set(Cell cell, Object value, String wholeIn) {
         switch (value) {
             case null -> {
                 return 0;
@@ -70,12 +74,21 @@ final class WorkbookStyles {
                 return number(cell, number);
             }
             default -> {
-                String text = PackValues.safeText(value.toString());
-                cell.setCellValue(text);
-                cell.setCellStyle(style("text"));
-                return displayWidth(text);
+                return text(cell, value.toString(), wholeIn, "text");
             }
         }
+    }
+
+    /**
+     * Puts a text in a cell with a style: the one way text reaches the workbook, as {@link
+     * WorkbookText} makes it fit ({@code wholeIn}: the entry holding it whole, null for the pack's
+     * own words). Returns the width it needs.
+     */
+    int text(Cell cell, String value, String wholeIn, String styleName) {
+        String shown = text.of(value, wholeIn);
+        cell.setCellValue(shown);
+        cell.setCellStyle(style(styleName));
+        return displayWidth(shown);
     }
 
     private int number(Cell cell, long number) {

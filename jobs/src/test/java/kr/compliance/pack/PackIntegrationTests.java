@@ -30,6 +30,9 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
+import org.apache.poi.util.TempFileCreationStrategy;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -367,6 +370,93 @@ class PackIntegrationTests {
         assertThat(OUT.resolve("job/compliance-pack-2026Q3.zip")).isRegularFile();
     }
 
+    @Test
+    void leftoversOfUnfinishedPacksAreRemovedButNotTheFoldersOfRunningPacks() throws Exception {
+        Path killed = Files.createDirectories(OUT.resolve(".pack-111/poi"));
+        Files.writeString(killed.resolve("poi-sxssf-sheet1.xml"), "<row r=\"1\"/>");
+        Files.createFile(OUT.resolve(".pack-111/pack.lock"));
+        Path beforeLocks = Files.createDirectories(OUT.resolve(".pack-222"));
+        Files.writeString(beforeLocks.resolve("workbook.poi.xlsx"), "half");
+        // no lock file: left by a build before locks, so removed once older than a minute
+        Files.setLastModifiedTime(
+                beforeLocks, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(3_600)));
+        Path justMade = Files.createDirectories(OUT.resolve(".pack-555"));
+        Path notOurs = Files.writeString(OUT.resolve(".pack-notes.txt"), "a file, not a pack's folder");
+        Path otherFolder = Files.createDirectories(OUT.resolve("pack-archive"));
+        Path inAnotherProcess = Files.createDirectories(OUT.resolve(".pack-333"));
+        Path inThisProcess = Files.createDirectories(OUT.resolve(".pack-444"));
+        Process other = holdLockInAnotherProcess(inAnotherProcess.resolve("pack.lock"));
+        try (var channel = java.nio.channels.FileChannel.open(
+                        inThisProcess.resolve("pack.lock"),
+                        java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.WRITE);
+                var lock = channel.lock()) {
+            packs.pack("2026Q3", OUT, "ko");
+
+            assertThat(workFolders()).containsExactlyInAnyOrder(inAnotherProcess, inThisProcess, justMade);
+        } finally {
+            other.getOutputStream().close();
+            other.waitFor();
+        }
+        Files.setLastModifiedTime(
+                justMade, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(61)));
+        packs.pack("2026Q3", OUT, "ko");
+        assertThat(workFolders()).isEmpty();
+        assertThat(notOurs).isRegularFile();
+        assertThat(otherFolder).isDirectory();
+    }
+
+    @Test
+    void poiKeepsItsTemporaryFilesInThePacksWorkFolderNeverInTheSystemTempFolder() throws IOException {
+        // POI's own strategy puts them in java.io.tmpdir/poifiles: record whether it is ever asked
+        List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.io.File elsewhere =
+                Files.createDirectories(OUT.resolve("system-temp")).toFile();
+        TempFile.setTempFileCreationStrategy(new TempFileCreationStrategy() {
+            @Override
+            public java.io.File createTempFile(String prefix, String suffix) throws IOException {
+                asked.add(prefix);
+                return java.io.File.createTempFile(prefix, suffix, elsewhere);
+            }
+
+            @Override
+            public java.io.File createTempDirectory(String prefix) throws IOException {
+                asked.add(prefix);
+                return Files.createTempDirectory(elsewhere.toPath(), prefix).toFile();
+            }
+        });
+        try {
+            packs.pack("2026Q3", OUT, "en");
+        } finally {
+            TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+        }
+        assertThat(asked).isEmpty();
+        assertThat(elsewhere.list()).isEmpty();
+        assertThat(workFolders()).isEmpty();
+    }
+
+    private static List<Path> workFolders() throws IOException {
+        try (var entries = Files.list(OUT)) {
+            return entries.filter(p -> p.getFileName().toString().startsWith(".pack-"))
+                    .filter(Files::isDirectory)
+                    .toList();
+        }
+    }
+
+    private static Process holdLockInAnotherProcess(Path lockFile) throws IOException {
+        Process process = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        HoldFileLock.class.getName(),
+                        lockFile.toString())
+                .redirectErrorStream(true)
+                .start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
+        assertThat(out.readLine()).isEqualTo("locked");
+        return process;
+    }
+
     private void assertMismatch(Path pack, String entry, UnaryOperator<Map<String, byte[]>> tamper) throws IOException {
         Path tampered = write(OUT.resolve("tampered.zip"), tamper.apply(unzip(pack)));
         PackVerifier.Result result = PackVerifier.verify(tampered);
@@ -436,7 +526,7 @@ class PackIntegrationTests {
         return List.of(text.substring(1).split("\r\n"));
     }
 
-    private static void deleteTree(Path folder) throws IOException {
+    static void deleteTree(Path folder) throws IOException {
         if (Files.exists(folder)) {
             try (var files = Files.walk(folder)) {
                 for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
