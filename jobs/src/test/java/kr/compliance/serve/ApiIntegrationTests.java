@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a web context is a second cached context: it gets an embedded server of its own
-        properties = "compliance.store.home=target/test-home-web")
+        properties = {ServeFixture.HOME, ServeFixture.SHORT_LOCK})
 class ApiIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

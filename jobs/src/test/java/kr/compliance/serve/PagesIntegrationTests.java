@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The pages in a real headless Chromium: log in, filter, drill down and back, download. */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "compliance.store.home=target/test-home-web")
+        properties = {ServeFixture.HOME, ServeFixture.SHORT_LOCK})
 class PagesIntegrationTests {
 
     @LocalServerPort
