@@ -16,9 +16,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -84,8 +87,7 @@ class PagesIntegrationTests {
         String base = "http://localhost:" + port;
         browser.get(base + "/?period=2026Q3");
         assertThat(browser.getCurrentUrl()).contains("/login");
-        browser.findElement(By.id("username")).sendKeys("auditor");
-        browser.findElement(By.id("password")).sendKeys(ServeFixture.PASSWORD, Keys.ENTER);
+        logIn("auditor", ServeFixture.PASSWORD);
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2026Q3");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(7);
 
@@ -145,9 +147,12 @@ class PagesIntegrationTests {
         assertThat(browser.findElement(By.id("locked")).getText()).contains("try again in");
     }
 
+    /** Submits the login form and waits for the next page, so no element of the login page is read after. */
     private void logIn(String user, String password) {
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        WebElement passwordField = browser.findElement(By.id("password"));
+        passwordField.sendKeys(password, Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(passwordField));
     }
 }
