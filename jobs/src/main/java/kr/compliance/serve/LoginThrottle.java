@@ -5,6 +5,7 @@ import static kr.compliance.store.jooq.Tables.LOGIN_THROTTLE;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -63,15 +64,16 @@ class LoginThrottle {
     /** Counts a wrong password (or unknown user) against both the name and the address. */
     void failed(String user, String address) {
         Instant now = Instant.now();
+        // always the USER row before the ADDRESS row, so two failures never wait on each other crosswise
         dsl.transaction(tx -> {
             count(tx.dsl(), Scope.USER, user, address, properties.userFailures(), now);
             count(tx.dsl(), Scope.ADDRESS, address, address, properties.addressFailures(), now);
-            tx.dsl()
-                    .deleteFrom(LOGIN_THROTTLE)
-                    .where(LOGIN_THROTTLE.LAST_FAILURE_AT.lt(now.minus(properties.forgetAfter())))
-                    .and(LOGIN_THROTTLE.LOCKED_UNTIL.isNull().or(LOGIN_THROTTLE.LOCKED_UNTIL.lt(now)))
-                    .execute();
         });
+        // on its own, so the range it locks is never held together with the rows counted above
+        dsl.deleteFrom(LOGIN_THROTTLE)
+                .where(LOGIN_THROTTLE.LAST_FAILURE_AT.lt(now.minus(properties.forgetAfter())))
+                .and(LOGIN_THROTTLE.LOCKED_UNTIL.isNull().or(LOGIN_THROTTLE.LOCKED_UNTIL.lt(now)))
+                .execute();
     }
 
     /**
@@ -131,8 +133,8 @@ class LoginThrottle {
             row.setLockedUntil(now.plus(properties.lockFor(row.getLockouts())));
             log.warn(
                     "login locked: {} '{}' after {} failed logins (the last from {}), refused until {} (lock {})",
-                    scope.name().toLowerCase(),
-                    subject,
+                    scope.name().toLowerCase(Locale.ROOT),
+                    subject.replaceAll("\\p{Cntrl}", "?"), // a name tried may hold line breaks: no forged log lines
                     row.getFailures(),
                     address,
                     row.getLockedUntil(),

@@ -91,17 +91,17 @@ class PagesIntegrationTests {
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2026Q3");
         assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(7);
 
-        browser.findElement(By.id("findings-link")).click();
+        navigate(By.id("findings-link"));
         assertThat(browser.findElement(By.id("total")).getText()).startsWith("13");
         browser.findElement(By.id("control")).sendKeys("R2.3");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("status"))).selectByValue("FAIL");
-        browser.findElement(By.id("filter")).click();
-        assertThat(browser.findElement(By.id("total")).getText()).startsWith("1");
+        navigate(By.id("filter"));
+        assertThat(browser.findElement(By.id("total")).getText()).startsWith("1건");
         ((TakesScreenshot) browser)
                 .getScreenshotAs(OutputType.FILE)
                 .renameTo(Path.of("target", "findings-page.png").toFile());
 
-        browser.findElement(By.linkText("CHANGE CHG-1")).click();
+        navigate(By.linkText("CHANGE CHG-1"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("CHANGE CHG-1");
         assertThat(browser.getPageSource())
                 .contains("new summary")
@@ -112,8 +112,8 @@ class PagesIntegrationTests {
                 Path.of("target", "record-page.png"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         // the Back link's script is a file of its own: the content policy allows no inline script
-        browser.findElement(By.id("back")).click();
-        assertThat(browser.findElement(By.id("total")).getText()).startsWith("1");
+        navigate(By.id("back"));
+        assertThat(browser.findElement(By.id("total")).getText()).startsWith("1건");
 
         browser.findElement(By.id("csv-link")).click();
         Path csv = downloads.resolve("findings-2026Q3.csv");
@@ -130,7 +130,7 @@ class PagesIntegrationTests {
         browser.get(base + "/records/TEST?id=T%2F1%25");
         logIn("auditor", ServeFixture.PASSWORD);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("TEST " + ServeFixture.ODD_TEST);
-        browser.findElement(By.linkText("CHANGE " + ServeFixture.ODD_CHANGE)).click();
+        navigate(By.linkText("CHANGE " + ServeFixture.ODD_CHANGE));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("CHANGE " + ServeFixture.ODD_CHANGE);
         assertThat(browser.getPageSource()).contains("odd id");
     }
@@ -145,6 +145,13 @@ class PagesIntegrationTests {
         logIn("officer", ServeFixture.PASSWORD);
         assertThat(browser.getCurrentUrl()).contains("/login?locked=");
         assertThat(browser.findElement(By.id("locked")).getText()).contains("try again in");
+    }
+
+    /** Clicks what leads to another page and waits for it, so nothing of the page before is read after. */
+    private void navigate(By link) {
+        WebElement element = browser.findElement(link);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
     }
 
     /** Submits the login form and waits for the next page, so no element of the login page is read after. */
