@@ -1,14 +1,11 @@
 package kr.compliance.serve;
 
-import static kr.compliance.store.jooq.Tables.ACCESS_LOG;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import org.jooq.DSLContext;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,42 +13,38 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Records every {@code /api/**} request in {@code access_log}: time, user (empty when nobody was
  * authenticated), method, path with query and the status answered. It runs before Spring Security,
- * so refused requests (401, 403) are recorded too.
+ * so refused requests (401, 403, 429) are recorded too; it marks each request it recorded, so that
+ * {@link TomcatRefusals} records only the ones Tomcat refused before any filter ran.
  */
 class AccessLogFilter extends OncePerRequestFilter {
 
     private static final String USER_ATTRIBUTE = AccessLogFilter.class.getName() + ".user";
-    private static final int MAX_PATH = 4000;
+    static final String RECORDED_ATTRIBUTE = AccessLogFilter.class.getName() + ".recorded";
 
-    private final DSLContext dsl;
+    private final AccessLogWriter log;
 
-    AccessLogFilter(DSLContext dsl) {
-        this.dsl = dsl;
+    AccessLogFilter(AccessLogWriter log) {
+        this.log = log;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Instant at = Instant.now();
+        request.setAttribute(RECORDED_ATTRIBUTE, Boolean.TRUE);
         int status = 500;
         try {
             chain.doFilter(request, response);
             status = response.getStatus();
         } finally {
-            record(at, request, status);
+            log.record(
+                    at,
+                    (String) request.getAttribute(USER_ATTRIBUTE),
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    request.getQueryString(),
+                    status);
         }
-    }
-
-    private void record(Instant at, HttpServletRequest request, int status) {
-        String path =
-                request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        dsl.insertInto(ACCESS_LOG)
-                .set(ACCESS_LOG.AT_TIME, at)
-                .set(ACCESS_LOG.USERNAME, (String) request.getAttribute(USER_ATTRIBUTE))
-                .set(ACCESS_LOG.METHOD, request.getMethod())
-                .set(ACCESS_LOG.PATH, path.length() > MAX_PATH ? path.substring(0, MAX_PATH) : path)
-                .set(ACCESS_LOG.STATUS, status)
-                .execute();
     }
 
     /**

@@ -36,11 +36,13 @@ class ApiController {
     private final ScoringResults results;
     private final EvidenceRecords records;
     private final DSLContext dsl;
+    private final LoginThrottle throttle;
 
-    ApiController(ScoringResults results, EvidenceRecords records, DSLContext dsl) {
+    ApiController(ScoringResults results, EvidenceRecords records, DSLContext dsl, LoginThrottle throttle) {
         this.results = results;
         this.records = records;
         this.dsl = dsl;
+        this.throttle = throttle;
     }
 
     @GetMapping("/periods/{period}/scores")
@@ -97,6 +99,21 @@ class ApiController {
     @GetMapping("/records/{subjectType}/{id}")
     EvidenceRecords.RecordView record(@PathVariable String subjectType, @PathVariable String id) {
         return records.view(subjectType, id);
+    }
+
+    /**
+     * The same by an id in the query ({@code ?id=CHG%2F7%252F}): ids may hold {@code /} and
+     * {@code %}, which no server lets through a path segment; the links the API hands out use this.
+     */
+    @GetMapping("/records/{subjectType}")
+    EvidenceRecords.RecordView recordById(@PathVariable String subjectType, @RequestParam String id) {
+        return records.view(subjectType, id);
+    }
+
+    /** User names and client addresses locked for failed logins, the latest first: for ADMINs to act on. */
+    @GetMapping("/lockouts")
+    List<LoginThrottle.Lockout> lockouts() {
+        return throttle.lockouts();
     }
 
     @GetMapping("/periods/{period}/pack")

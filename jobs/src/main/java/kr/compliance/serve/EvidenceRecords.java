@@ -26,6 +26,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * One evidence record with everything an auditor follows from it: its revisions, its findings in
@@ -53,8 +54,25 @@ public class EvidenceRecords {
         }
     }
 
-    /** A record another one points at, or that points at it. */
-    public record Link(String relation, String subjectType, String id) {}
+    /**
+     * A record another one points at, or that points at it; {@code href} opens it in the API with the
+     * id in the query, so an id holding {@code /} or {@code %} works too.
+     */
+    public record Link(String relation, String subjectType, String id, String href) {
+
+        Link(String relation, String subjectType, String id) {
+            this(relation, subjectType, id, apiPath(subjectType, id));
+        }
+    }
+
+    /** The API path of a record, its id encoded as a query value. */
+    static String apiPath(String subjectType, String id) {
+        return UriComponentsBuilder.fromPath("/api/records/{type}")
+                .queryParam("id", "{id}")
+                .encode()
+                .buildAndExpand(subjectType, id)
+                .toUriString();
+    }
 
     /** The drill-down of one record. */
     public record RecordView(

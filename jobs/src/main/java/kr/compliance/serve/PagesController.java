@@ -85,4 +85,10 @@ class PagesController {
         model.addAttribute("record", records.view(type, id));
         return "record";
     }
+
+    /** The same by an id in the query, as the pages link every record (ids may hold / and %). */
+    @GetMapping("/records/{type}")
+    String recordById(@PathVariable String type, @RequestParam String id, Model model) {
+        return record(type, id, model);
+    }
 }

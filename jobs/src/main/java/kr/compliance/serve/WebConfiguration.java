@@ -2,6 +2,8 @@ package kr.compliance.serve;
 
 import org.jooq.DSLContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,12 +14,23 @@ import org.springframework.core.Ordered;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class WebConfiguration {
 
+    @Bean
+    AccessLogWriter accessLogWriter(DSLContext dsl) {
+        return new AccessLogWriter(dsl);
+    }
+
     /** Before Spring Security's filter (order -100), so refusals are recorded as well. */
     @Bean
-    FilterRegistrationBean<AccessLogFilter> accessLogFilter(DSLContext dsl) {
-        var registration = new FilterRegistrationBean<>(new AccessLogFilter(dsl));
+    FilterRegistrationBean<AccessLogFilter> accessLogFilter(AccessLogWriter accessLog) {
+        var registration = new FilterRegistrationBean<>(new AccessLogFilter(accessLog));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
+    }
+
+    /** After Boot's own Tomcat settings (order 0), whose error valve it replaces. */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusals(AccessLogWriter accessLog) {
+        return factory -> TomcatRefusals.install(factory, accessLog);
     }
 }

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import kr.compliance.ingest.IngestService;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a web context is a second cached context: it gets an embedded server of its own
-        properties = "compliance.store.home=target/test-home-web")
+        properties = {ServeFixture.HOME, ServeFixture.SHORT_LOCK})
 class ApiIntegrationTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -38,6 +39,9 @@ class ApiIntegrationTests {
 
     @Autowired
     Users users;
+
+    @Autowired
+    IngestService ingest;
 
     @BeforeEach
     void load() throws Exception {
@@ -165,9 +169,51 @@ class ApiIntegrationTests {
         var encodedSlash = get("/api/records/CHANGE/..%2F..%2Fetc%2Fpasswd", "auditor");
         assertThat(encodedSlash.statusCode()).isEqualTo(400);
         assertThat(encodedSlash.body()).doesNotContain("Exception").doesNotContain("root:");
+        assertThat(json(encodedSlash).get("status").asInt()).isEqualTo(400);
         var response = get("/api/periods/2026Q3/findings?subject=%27%3B%20DROP%20TABLE%20finding%3B%20--", "auditor");
         assertThat(json(response).get("total").asLong()).isZero();
         assertThat(dsl.fetchCount(FINDING)).isEqualTo(14);
+    }
+
+    @Test
+    void idsHoldingSlashAndPercentOpenByAQueryIdAndTheirLinksAreBuiltThatWay() throws Exception {
+        ServeFixture.ingestOddIds(ingest);
+        String changeHref = "/api/records/CHANGE?id=CHG%2F7%252F";
+
+        JsonNode change = json(get(changeHref, "auditor"));
+        assertThat(change.get("current").get("change_id").asString()).isEqualTo(ServeFixture.ODD_CHANGE);
+        assertThat(change.get("id").asString()).isEqualTo(ServeFixture.ODD_CHANGE);
+        JsonNode testLink = change.get("links").get(0);
+        assertThat(testLink.get("id").asString()).isEqualTo(ServeFixture.ODD_TEST);
+        assertThat(testLink.get("href").asString()).isEqualTo("/api/records/TEST?id=T%2F1%25");
+
+        JsonNode test = json(get(testLink.get("href").asString(), "auditor"));
+        assertThat(test.get("current").get("test_run_id").asString()).isEqualTo(ServeFixture.ODD_TEST);
+        assertThat(test.get("links").get(0).get("href").asString()).isEqualTo(changeHref);
+
+        var noId = get("/api/records/CHANGE", "auditor");
+        assertThat(noId.statusCode()).isEqualTo(400);
+        assertThat(json(noId).get("error").asString()).contains("id");
+    }
+
+    @Test
+    void whatTomcatRefusesUnderApiIsJsonAndInTheAccessLog() throws Exception {
+        var refused = get("/api/records/CHANGE/CHG%2F7", "auditor");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+        assertThat(json(refused).get("status").asInt()).isEqualTo(400);
+        assertThat(json(refused).get("error").asString()).contains("?id=");
+        for (int i = 0; i < 50 && dsl.fetchCount(ACCESS_LOG) < 1; i++) {
+            Thread.sleep(100);
+        }
+        var row = dsl.selectFrom(ACCESS_LOG).fetchSingle();
+        assertThat(row.getPath()).isEqualTo("/api/records/CHANGE/CHG%2F7");
+        assertThat(row.getStatus()).isEqualTo(400);
+        assertThat(row.getUsername()).as("nobody was authenticated").isNull();
+        // outside /api a refusal stays Tomcat's page, without its version or a stack trace
+        var page = send("GET", "/records/CHANGE/CHG%2F7", null, null);
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).doesNotContain("Tomcat/").doesNotContain("Exception");
     }
 
     @Test

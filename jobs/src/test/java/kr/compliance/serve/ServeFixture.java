@@ -5,7 +5,9 @@ import static kr.compliance.store.jooq.Tables.*;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import kr.compliance.ingest.IngestService;
 import kr.compliance.store.EvidenceTables;
 import org.jooq.DSLContext;
 
@@ -14,11 +16,18 @@ final class ServeFixture {
 
     static final String PASSWORD = "correct horse battery";
 
+    /** Every web test class names these same properties, so they share one context and one database. */
+    static final String HOME = "compliance.store.home=target/test-home-web";
+
+    /** Locks short enough to wait out in a test. */
+    static final String SHORT_LOCK = "compliance.serve.login-throttle.first-lock=PT2S";
+
     private ServeFixture() {}
 
     static void load(DSLContext dsl, Users users) throws Exception {
         EvidenceTables.clear(dsl);
         dsl.truncate(ACCESS_LOG).execute();
+        dsl.truncate(LOGIN_THROTTLE).execute();
         if (!dsl.fetchExists(APP_USER)) {
             for (Role role : Role.values()) {
                 users.add(role.name().toLowerCase(), role, PASSWORD.toCharArray(), false);
@@ -89,6 +98,26 @@ final class ServeFixture {
                 .set(EVIDENCE_PACK.CREATED_AT, Instant.now())
                 .execute();
     }
+
+    /** Ingests a drop (written to a fresh folder) whose change and test ids hold the drop format's / and %. */
+    static void ingestOddIds(IngestService ingest) throws Exception {
+        Path drop = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "odd-ids-");
+        Files.writeString(
+                drop.resolve("changes.csv"),
+                "change_id,service,data_center,change_type,scale,destructive,summary,requested_by,approved_by,"
+                        + "approved_at,window_start,window_end,started_at,ended_at,outcome,rollback_plan\n"
+                        + ODD_CHANGE + ",talk,DC-A,UPDATE,MINOR,false,odd id,kim,,,,,2026-07-02T01:00:00Z,,,\n");
+        Files.writeString(
+                drop.resolve("tests.csv"),
+                "test_run_id,change_id,environment,env_parity,scope,started_at,finished_at,result,tests_total,"
+                        + "tests_failed\n"
+                        + ODD_TEST + "," + ODD_CHANGE
+                        + ",staging,0.9,E2E,2026-07-01T14:00+09:00,2026-07-01T15:00+09:00,PASSED,10,0\n");
+        ingest.ingest(drop, null, Duration.ZERO);
+    }
+
+    static final String ODD_CHANGE = "CHG/7%2F";
+    static final String ODD_TEST = "T/1%";
 
     private static void run(DSLContext dsl, long runId, String status) {
         dsl.insertInto(SCORING_RUN)
