@@ -17,6 +17,8 @@ import kr.compliance.store.GeneratedKeys;
 import kr.compliance.store.Period;
 import kr.compliance.store.Zones;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -83,6 +85,8 @@ public class RunService implements SmartLifecycle {
 
     /** A run this process is running. */
     private record InFlight(long runId, String period, Instant requestedAt) {}
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
 
     private final DSLContext dsl;
     private final BatchJobRunner runner;
@@ -223,6 +227,9 @@ public class RunService implements SmartLifecycle {
     public void stop() {
         accepting = false;
         List<InFlight> running = List.copyOf(inFlight.values());
+        if (!running.isEmpty()) {
+            log.info("shutting down: asking {} requested run(s) to stop", running.size());
+        }
         for (InFlight run : running) {
             for (String job : List.of(BatchJobs.SCORE, BatchJobs.PACK)) {
                 executions.running(job, run.period(), run.requestedAt()).ifPresent(executions::stop);
@@ -238,6 +245,10 @@ public class RunService implements SmartLifecycle {
             }
         }
         for (InFlight run : inFlight.values()) {
+            log.warn(
+                    "run {} did not stop within {}; ended as shut down while its step still works",
+                    run.runId(),
+                    SHUTDOWN_WAIT);
             dsl.selectFrom(REQUESTED_RUN)
                     .where(REQUESTED_RUN.RUN_ID.eq(run.runId()))
                     .fetchOptional()
