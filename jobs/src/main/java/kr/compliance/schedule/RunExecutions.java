@@ -2,9 +2,9 @@ package kr.compliance.schedule;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
@@ -52,13 +52,16 @@ class RunExecutions {
                 .findFirst();
     }
 
-    /** Asks a running execution to stop at its next step boundary; false if it had already ended. */
-    boolean stop(JobExecution execution) {
-        try {
-            return jobOperator.stop(execution);
-        } catch (JobExecutionNotRunningException e) {
-            return false;
-        }
+    /**
+     * Asks a running execution to stop: marked {@code STOPPING} in the repository, which the running
+     * step reads at its next update and ends {@code STOPPED} at its boundary. Not
+     * {@link JobOperator#stop}: in Batch 6.0 it also updates the running step's execution, whose own
+     * next update then fails on its version (spring-batch#5120, #5484): an error and a stack trace
+     * in the log of every shutdown.
+     */
+    void stop(JobExecution execution) {
+        execution.setStatus(BatchStatus.STOPPING);
+        jobRepository.update(execution);
     }
 
     /**
