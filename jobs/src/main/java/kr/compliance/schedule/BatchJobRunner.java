@@ -92,7 +92,7 @@ class BatchJobRunner {
                 case BatchJobs.SCORE ->
                     jobRepository.getJobExecution(scoring.score(
                                     Period.parse(launch.parameters().getString(BatchJobs.PERIOD), zones.report()),
-                                    Instant.parse(launch.parameters().getString("asOf")),
+                                    Instant.parse(launch.parameters().getString(BatchJobs.AS_OF)),
                                     EVIDENCE_LOCK_WAIT)
                             .jobExecutionId());
                 default -> start(launch);

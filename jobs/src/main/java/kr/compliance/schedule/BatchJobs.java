@@ -16,6 +16,8 @@ final class BatchJobs {
     static final String PACK = "packJob";
 
     static final String PERIOD = "period";
+    /** The time a scoring run judges the evidence at; with the period it makes each scoring run its own. */
+    static final String AS_OF = "asOf";
     /**
      * An ingest launch with this parameter pulls the source system of that name
      * ({@code compliance.sources}) and loads the drop it stages; the drop folder is the {@code source}
@@ -53,7 +55,7 @@ final class BatchJobs {
     static BatchLaunch score(String period, Instant asOf) {
         JobParameters parameters = new JobParametersBuilder()
                 .addString(PERIOD, period)
-                .addString("asOf", asOf.toString())
+                .addString(AS_OF, asOf.toString())
                 .toJobParameters();
         return new BatchLaunch(SCORE, parameters);
     }

@@ -5,22 +5,27 @@ import static kr.compliance.store.jooq.Tables.SCORING_RUN;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.GeneratedKeys;
 import kr.compliance.store.Period;
 import kr.compliance.store.Zones;
 import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -31,13 +36,26 @@ import tools.jackson.databind.annotation.JsonNaming;
  * executor. A run id is a row of {@code requested_run}. One period has one run at a time in the
  * whole cluster (the period's database lock, taken before the request is accepted): a second
  * request is refused with {@link RunAlreadyActiveException}, never run beside the first.
+ *
+ * <p>When the application context closes ({@code serve} given SIGTERM), runs in progress are asked
+ * to stop and are ended {@code FAILED} with {@link #SHUT_DOWN}, never left {@code RUNNING}; runs a
+ * process left behind when it died are ended by {@link OrphanedRuns}.
  */
 @Service
-public class RunService {
+public class RunService implements SmartLifecycle {
 
     static final String RUNNING = "RUNNING";
     static final String COMPLETED = "COMPLETED";
     static final String FAILED = "FAILED";
+
+    /** The error of a run that was in progress when its server was shut down. */
+    static final String SHUT_DOWN = "stopped: serve was shut down";
+
+    /**
+     * How long a shutdown waits for the runs in progress to stop at a step boundary before it ends
+     * them itself; well inside systemd's 90 s between SIGTERM and SIGKILL.
+     */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(20);
 
     /** A run as the API shows it. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -65,19 +83,29 @@ public class RunService {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record StepProgress(String step, String status, long readCount, long writeCount, long skipCount) {}
 
+    /** A run this process is running. */
+    private record InFlight(long runId, String period, Instant requestedAt) {}
+
+    private static final Logger log = LoggerFactory.getLogger(RunService.class);
+
     private final DSLContext dsl;
     private final BatchJobRunner runner;
-    private final JobRepository jobRepository;
+    private final RunExecutions executions;
+    private final OrphanedRuns orphans;
     private final BatchJobLookup jobs;
     private final TaskExecutor executor;
     private final ScheduleProperties properties;
     private final Zones zones;
     private final NewFailureAlerts alerts;
+    private final RunOwner owner = RunOwner.current();
+    private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
+    private volatile boolean accepting;
 
     RunService(
             DSLContext dsl,
             BatchJobRunner runner,
-            JobRepository jobRepository,
+            RunExecutions executions,
+            OrphanedRuns orphans,
             BatchJobLookup jobs,
             @Qualifier(ScheduleConfiguration.RUN_EXECUTOR) TaskExecutor executor,
             ScheduleProperties properties,
@@ -85,7 +113,8 @@ public class RunService {
             NewFailureAlerts alerts) {
         this.dsl = dsl;
         this.runner = runner;
-        this.jobRepository = jobRepository;
+        this.executions = executions;
+        this.orphans = orphans;
         this.jobs = jobs;
         this.executor = executor;
         this.properties = properties;
@@ -102,17 +131,26 @@ public class RunService {
      */
     public long start(String periodText, String requestedBy) {
         String period = Period.parse(periodText, zones.report()).toString();
+        if (!accepting) {
+            throw new ScheduleException("the server is shutting down; request the run of " + period + " again");
+        }
         AdvisoryLock lock = runner.lockPeriod(period, Duration.ZERO);
-        Instant requestedAt = Instant.now();
+        // as stored (DATETIME(6)), so the run's Batch executions are found by it again
+        Instant requestedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         long runId;
         try {
+            // holding the period's lock: a run of it still marked RUNNING was left by a stopped process
+            orphans.failOf(period);
             runId = GeneratedKeys.insert(
                     dsl,
                     tx -> tx.insertInto(REQUESTED_RUN)
                             .set(REQUESTED_RUN.PERIOD, period)
                             .set(REQUESTED_RUN.REQUESTED_BY, requestedBy)
                             .set(REQUESTED_RUN.REQUESTED_AT, requestedAt)
-                            .set(REQUESTED_RUN.STATUS, RUNNING));
+                            .set(REQUESTED_RUN.STATUS, RUNNING)
+                            .set(REQUESTED_RUN.OWNER_HOST, owner.host())
+                            .set(REQUESTED_RUN.OWNER_PID, owner.pid())
+                            .set(REQUESTED_RUN.OWNER_STARTED_AT, owner.startedAt()));
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -128,7 +166,17 @@ public class RunService {
     }
 
     private void run(long runId, String period, Instant requestedAt, AdvisoryLock lock) {
+        inFlight.put(runId, new InFlight(runId, period, requestedAt));
+        // the run's row is finished before its lock is let go: a free lock means "nobody runs it"
         try (lock) {
+            runJobs(runId, period, requestedAt);
+        } finally {
+            inFlight.remove(runId);
+        }
+    }
+
+    private void runJobs(long runId, String period, Instant requestedAt) {
+        try {
             JobExecution score = runner.run(BatchJobs.score(period, requestedAt));
             dsl.update(REQUESTED_RUN)
                     .set(REQUESTED_RUN.SCORE_EXECUTION_ID, score.getId())
@@ -144,17 +192,68 @@ public class RunService {
             finish(runId, COMPLETED, null);
         } catch (RuntimeException e) {
             // the run's row carries the failure to GET /api/runs/{run_id}; nothing else waits on it
-            finish(runId, FAILED, Messages.of(e));
+            finish(runId, FAILED, accepting ? Messages.of(e) : SHUT_DOWN);
         }
     }
 
+    /** The first end written stands: a run a shutdown already ended stays as it said. */
     private void finish(long runId, String status, String error) {
         dsl.update(REQUESTED_RUN)
                 .set(REQUESTED_RUN.STATUS, status)
                 .set(REQUESTED_RUN.FINISHED_AT, Instant.now())
                 .set(REQUESTED_RUN.ERROR_MESSAGE, Messages.clip(error))
                 .where(REQUESTED_RUN.RUN_ID.eq(runId))
+                .and(REQUESTED_RUN.STATUS.eq(RUNNING))
                 .execute();
+    }
+
+    @Override
+    public void start() {
+        accepting = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return accepting;
+    }
+
+    /**
+     * The context is closing: new requests are refused, the runs in progress are asked to stop (at
+     * their next step boundary) and given {@link #SHUTDOWN_WAIT} to end as {@link #SHUT_DOWN}; a
+     * run still busy then (a long step) is ended here, with its Batch executions, before the
+     * database connections close. Its thread ends with the JVM.
+     */
+    @Override
+    public void stop() {
+        accepting = false;
+        List<InFlight> running = List.copyOf(inFlight.values());
+        if (!running.isEmpty()) {
+            log.info("shutting down: asking {} requested run(s) to stop", running.size());
+        }
+        for (InFlight run : running) {
+            for (String job : List.of(BatchJobs.SCORE, BatchJobs.PACK)) {
+                executions.running(job, run.period(), run.requestedAt()).ifPresent(executions::stop);
+            }
+        }
+        Instant deadline = Instant.now().plus(SHUTDOWN_WAIT);
+        while (!inFlight.isEmpty() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (InFlight run : inFlight.values()) {
+            log.warn(
+                    "run {} did not stop within {}; ended as shut down while its step still works",
+                    run.runId(),
+                    SHUTDOWN_WAIT);
+            dsl.selectFrom(REQUESTED_RUN)
+                    .where(REQUESTED_RUN.RUN_ID.eq(run.runId()))
+                    .fetchOptional()
+                    .ifPresent(row -> orphans.end(row, SHUT_DOWN));
+        }
     }
 
     /**
@@ -170,8 +269,9 @@ public class RunService {
                 .orElseThrow(() -> new UnknownRunException(runIdText));
         List<JobProgress> jobs = new ArrayList<>();
         JobExecution score =
-                execution(row.getScoreExecutionId(), BatchJobs.SCORE, row.getPeriod(), row.getRequestedAt());
-        JobExecution pack = execution(row.getPackExecutionId(), BatchJobs.PACK, row.getPeriod(), row.getRequestedAt());
+                executions.find(BatchJobs.SCORE, row.getScoreExecutionId(), row.getPeriod(), row.getRequestedAt());
+        JobExecution pack =
+                executions.find(BatchJobs.PACK, row.getPackExecutionId(), row.getPeriod(), row.getRequestedAt());
         int stepsTotal = stepCount(BatchJobs.SCORE, score) + stepCount(BatchJobs.PACK, pack);
         int stepsDone = 0;
         long read = 0;
@@ -218,20 +318,6 @@ public class RunService {
                 new Progress(stepsDone, Math.max(stepsTotal, stepsDone), read, written, skipped),
                 jobs,
                 row.getErrorMessage());
-    }
-
-    /**
-     * The execution of one job of the run: by its recorded id once it finished, else the one still
-     * running with the run's parameters (so progress shows while it works).
-     */
-    private JobExecution execution(Long recordedId, String jobName, String period, Instant requestedAt) {
-        if (recordedId != null) {
-            return jobRepository.getJobExecution(recordedId);
-        }
-        BatchLaunch launch = jobName.equals(BatchJobs.SCORE)
-                ? BatchJobs.score(period, requestedAt)
-                : BatchJobs.pack(period, properties.packLang(), properties.packDir(), requestedAt);
-        return jobRepository.getLastJobExecution(jobName, launch.parameters());
     }
 
     private int stepCount(String jobName, JobExecution execution) {
