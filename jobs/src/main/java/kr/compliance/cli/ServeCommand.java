@@ -40,7 +40,9 @@ final class ServeCommand implements Callable<Integer> {
                 }
             });
             context.registerShutdownHook();
-            System.out.println("compliance: serving on http://localhost:" + chosenPort + "/ (Ctrl-C stops)");
+            // the port the server took: --port 0 asks for any free one
+            String port = context.getEnvironment().getProperty("local.server.port", chosenPort);
+            System.out.println("compliance: serving on http://localhost:" + port + "/ (Ctrl-C stops)");
             stopped.await();
         }
         return ExitCodes.OK;

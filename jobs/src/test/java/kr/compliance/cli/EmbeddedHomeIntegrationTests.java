@@ -160,7 +160,7 @@ class EmbeddedHomeIntegrationTests {
                                 .createStatement()
                                 .executeQuery(
                                         "SELECT CONCAT(user, '@', host) FROM mysql.user WHERE user <> 'mariadb.sys'"
-                                                + " AND NOT is_role ORDER BY 1")) {
+                                                + " AND is_role = 'N' ORDER BY 1")) {
                     List<String> names = new java.util.ArrayList<>();
                     while (accounts.next()) {
                         names.add(accounts.getString(1));

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import kr.compliance.store.StoreUrls;
 
 /**
  * {@code serve} stopped in the middle of a requested run, as an operator would stop it: the
@@ -267,7 +268,7 @@ class StoppedServeIntegrationTests {
     /** The application as a user starts it, in its own JVM, on this test's schema. */
     private Process launch(String... command) throws IOException {
         String name = command[0];
-        String url = dataSource.getJdbcUrl().replaceFirst("/[^/?]+\\?", "/" + schema + "?") + "&user=root";
+        String url = StoreUrls.withAccount(dataSource, schema);
         List<String> line = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx512m",
