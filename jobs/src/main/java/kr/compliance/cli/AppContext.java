@@ -1,5 +1,6 @@
 package kr.compliance.cli;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,14 @@ final class AppContext {
     private static final String QUARTZ_INSTANCE_NAME = "spring.quartz.properties.org.quartz.scheduler.instanceName";
 
     private AppContext() {}
+
+    /** The home as every command finds it: the system property, else COMPLIANCE_HOME, else ./var. */
+    static Path home() {
+        String home = System.getProperty("compliance.store.home", System.getenv("COMPLIANCE_HOME"));
+        return Path.of(home == null || home.isBlank() ? "./var" : home)
+                .toAbsolutePath()
+                .normalize();
+    }
 
     /** The application without a web server: database, migrations, jobs. */
     static ConfigurableApplicationContext start(ComplianceCommand global) {
@@ -47,6 +56,8 @@ final class AppContext {
         if (global.dbUrl != null && !global.dbUrl.isBlank()) {
             properties.put("compliance.store.db-url", global.dbUrl);
         }
+        // an operator's configuration lives in the home, not in the build: sources, schedules, webhooks
+        properties.put("spring.config.additional-location", "optional:file:" + home().resolve("config") + "/");
         // a failed start is one line on standard error (OneLineErrors), not Spring's report and stack trace
         properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
         properties.put("logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter", "OFF");

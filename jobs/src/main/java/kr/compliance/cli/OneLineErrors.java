@@ -6,8 +6,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * A failed command prints one readable line on standard error and exits 1; the stack trace only
- * with {@code --debug}. The line is the message of the most specific failure that is ours, so a
- * Spring wrapper around "the embedded database is in use" still reads as that.
+ * with {@code --debug}. The line is the message of a failure that is ours, so a
+ * Spring wrapper around "the embedded database is in use" still reads as that. The outermost of
+ * ours wins: it knows most (a lost database explains the load that then could not start).
  */
 final class OneLineErrors implements IExecutionExceptionHandler {
 
@@ -29,7 +30,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
         Throwable ours = null;
         Throwable deepest = failure;
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getClass().getName().startsWith("kr.compliance.") && t.getMessage() != null) {
+            if (ours == null && t.getClass().getName().startsWith("kr.compliance.") && t.getMessage() != null) {
                 ours = t;
             }
             if (t.getMessage() != null) {

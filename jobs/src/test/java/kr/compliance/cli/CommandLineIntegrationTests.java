@@ -146,4 +146,20 @@ class CommandLineIntegrationTests {
         assertThat(run("pack", "--period", "2025Q1", "--out", home.toString())).isEqualTo(ExitCodes.FAILED);
         assertThat(stderr()).contains("score");
     }
+
+    @Test
+    void everyCommandReadsTheConfigurationInTheHome() throws IOException {
+        Path policy = home.resolve("operator-policy.yml");
+        String defaultPolicy = new String(
+                getClass().getResourceAsStream("/policy/default-policy.yml").readAllBytes(), StandardCharsets.UTF_8);
+        Files.writeString(policy, defaultPolicy.replace("version: \"2026.1\"", "version: \"operator-7\""));
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(
+                home.resolve("config/application.yml"),
+                "compliance:\n  scoring:\n    policy-file: file:" + policy + "\n");
+
+        assertThat(run("score", "--period", "2026Q3")).isEqualTo(ExitCodes.OK);
+
+        assertThat(stdout()).contains("policy operator-7");
+    }
 }

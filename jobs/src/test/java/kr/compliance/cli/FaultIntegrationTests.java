@@ -176,7 +176,7 @@ class FaultIntegrationTests {
         while (Instant.now().isBefore(deadline) && running.process().isAlive()) {
             boolean midway = switch (stage) {
                 case "ingest" -> count(commands.home(), "SELECT COUNT(*) FROM change_record") > 0;
-                case "score" -> count(commands.home(), "SELECT COUNT(*) FROM scoring_run WHERE status = 'RUNNING'") > 0;
+                case "score" -> count(commands.home(), "SELECT COUNT(*) FROM scoring_run WHERE status = 'STARTED'") > 0;
                 case "pack" -> !leftovers(outDir(commands)).isEmpty();
                 default -> throw new IllegalArgumentException(stage);
             };
