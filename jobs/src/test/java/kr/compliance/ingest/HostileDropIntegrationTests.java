@@ -41,9 +41,7 @@ class HostileDropIntegrationTests {
 
     @BeforeEach
     void emptyStoreAndFreshDrop() throws IOException {
-        EvidenceTables.clear(dsl);
-        Files.createDirectories(Path.of("target"));
-        drop = Files.createTempDirectory(Path.of("target"), "drop-");
+        drop = EvidenceTables.clearWithFreshDrop(dsl);
     }
 
     IngestSummary load() {

@@ -41,9 +41,7 @@ class IngestIntegrationTests {
 
     @BeforeEach
     void emptyStoreAndFreshDrop() throws IOException {
-        EvidenceTables.clear(dsl);
-        Files.createDirectories(Path.of("target"));
-        drop = Files.createTempDirectory(Path.of("target"), "drop-");
+        drop = EvidenceTables.clearWithFreshDrop(dsl);
     }
 
     IngestSummary load() {

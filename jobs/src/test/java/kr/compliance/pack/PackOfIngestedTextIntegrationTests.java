@@ -52,9 +52,7 @@ class PackOfIngestedTextIntegrationTests {
 
     @BeforeEach
     void emptyStoreAndFreshDrop() throws IOException {
-        EvidenceTables.clear(dsl);
-        Files.createDirectories(Path.of("target"));
-        drop = Files.createTempDirectory(Path.of("target"), "drop-");
+        drop = EvidenceTables.clearWithFreshDrop(dsl);
         PackIntegrationTests.deleteTree(OUT);
     }
 

@@ -62,8 +62,7 @@ class OpenIncidentIntegrationTests {
 
     @BeforeEach
     void load() throws IOException {
-        EvidenceTables.clear(dsl);
-        Path drop = Files.createTempDirectory(Path.of("target"), "drop-");
+        Path drop = EvidenceTables.clearWithFreshDrop(dsl);
         Files.writeString(drop.resolve("incidents.csv"), """
                 incident_id,service,data_center,severity,incident_type,started_at,detected_at,resolved_at,closed_at,detection_source
                 INC-X,talk,DC-A,SEV2,NET,2026-08-01T10:00+09:00,2026-08-01T10:01+09:00,2026-08-01T11:00+09:00,,MONITORING

@@ -2,6 +2,9 @@ package kr.compliance.store;
 
 import static kr.compliance.store.jooq.Tables.*;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jooq.DSLContext;
 
 /**
@@ -12,6 +15,12 @@ import org.jooq.DSLContext;
 public final class EvidenceTables {
 
     private EvidenceTables() {}
+
+    /** Empties the tables and returns a new, empty drop folder under {@code target/}. */
+    public static Path clearWithFreshDrop(DSLContext dsl) throws IOException {
+        clear(dsl);
+        return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "drop-");
+    }
 
     public static void clear(DSLContext dsl) {
         for (var table : java.util.List.of(
