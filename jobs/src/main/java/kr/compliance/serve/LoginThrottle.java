@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import kr.compliance.schedule.AdminAlerts;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -44,10 +45,12 @@ class LoginThrottle {
 
     private final DSLContext dsl;
     private final LoginThrottleProperties properties;
+    private final AdminAlerts alerts;
 
-    LoginThrottle(DSLContext dsl, LoginThrottleProperties properties) {
+    LoginThrottle(DSLContext dsl, LoginThrottleProperties properties, AdminAlerts alerts) {
         this.dsl = dsl;
         this.properties = properties;
+        this.alerts = alerts;
     }
 
     /** How long an attempt as {@code user} from {@code address} must wait; empty when it may be checked. */
@@ -131,14 +134,18 @@ class LoginThrottle {
             row.setLockouts(row.getLockouts() + 1);
             row.setLockedAt(now);
             row.setLockedUntil(now.plus(properties.lockFor(row.getLockouts())));
-            log.warn(
-                    "login locked: {} '{}' after {} failed logins (the last from {}), refused until {} (lock {})",
-                    scope.name().toLowerCase(Locale.ROOT),
-                    subject.replaceAll("\\p{Cntrl}", "?"), // a name tried may hold line breaks: no forged log lines
-                    row.getFailures(),
-                    address,
-                    row.getLockedUntil(),
-                    row.getLockouts());
+            // a name tried may hold line breaks: no forged log lines or alert lines
+            String locked =
+                    "login locked: %s '%s' after %d failed logins (the last from %s), refused until %s (lock %d)"
+                            .formatted(
+                                    scope.name().toLowerCase(Locale.ROOT),
+                                    subject.replaceAll("\\p{Cntrl}", "?"),
+                                    row.getFailures(),
+                                    address,
+                                    row.getLockedUntil(),
+                                    row.getLockouts());
+            log.warn(locked);
+            alerts.send("compliance: " + locked + "; ADMINs see every lock at GET /api/lockouts");
             row.setFailures(0);
             row.setWindowStartedAt(now);
         }

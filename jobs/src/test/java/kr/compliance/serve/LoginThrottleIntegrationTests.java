@@ -4,7 +4,17 @@ import static kr.compliance.serve.ServeHttp.json;
 import static kr.compliance.store.jooq.Tables.ACCESS_LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import kr.compliance.schedule.AdminAlerts;
+import kr.compliance.schedule.AlertProperties;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +42,9 @@ class LoginThrottleIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LoginThrottleProperties properties;
 
     @Autowired
     DSLContext dsl;
@@ -136,5 +149,36 @@ class LoginThrottleIntegrationTests {
         for (int i = 0; i < 50 && dsl.fetchCount(ACCESS_LOG) < rows; i++) {
             Thread.sleep(100);
         }
+    }
+
+    @Test
+    void aLockIsPostedOnceToTheAdministratorsWebhook() throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        URI hook = URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook");
+        try (AdminAlerts alerts = new AdminAlerts(
+                new AlertProperties(List.of(hook), 2, Duration.ofMillis(50), Duration.ofSeconds(2), 20))) {
+            LoginThrottle throttle = new LoginThrottle(dsl, properties, alerts);
+            for (int i = 0; i < properties.userFailures(); i++) {
+                throttle.failed("mallory", "198.51.100." + i);
+            }
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (bodies.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            Thread.sleep(300); // a second post would have arrived by now
+        } finally {
+            receiver.stop(0);
+        }
+        assertThat(bodies).hasSize(1);
+        assertThat(bodies.getFirst())
+                .contains("login locked: user 'mallory' after 5 failed logins (the last from 198.51.100.4)")
+                .contains("/api/lockouts");
     }
 }
