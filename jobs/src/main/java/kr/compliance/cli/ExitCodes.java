@@ -1,6 +1,6 @@
 package kr.compliance.cli;
 
-/** The exit codes of {@code cli.md}, so that cron jobs and scripts can act on them. */
+/** The exit codes of {@code docs/cli.md}, so that cron jobs and scripts can act on them. */
 public final class ExitCodes {
 
     /** Done, nothing rejected. */

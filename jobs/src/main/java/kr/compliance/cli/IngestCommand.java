@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "ingest",
-        description = "Load the canonical source drop in DIR (formats.md), or pull the configured source NAME.")
+        description = "Load the canonical source drop in DIR (docs/formats.md), or pull the configured source NAME.")
 final class IngestCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Writes a realistic synthetic canonical drop (formats.md) for one quarter: changes spread over the
+ * Writes a realistic synthetic canonical drop (docs/formats.md) for one quarter: changes spread over the
  * period with their test runs, an incident every few hundred changes with its notices, postmortem
  * and action items, runbooks per incident type, and a few exceptions. A sprinkling of everything
  * that goes wrong in practice: late and failed tests, low or unknown parity, missing and

@@ -8,7 +8,7 @@ import java.util.Locale;
 import kr.compliance.store.Timestamps;
 
 /**
- * How one source field is read (formats.md): text exactly as given, ids trimmed, timestamps with or
+ * How one source field is read (docs/formats.md): text exactly as given, ids trimmed, timestamps with or
  * without an offset, case-insensitive enumerations, several boolean spellings, bounded decimals
  * and counts. {@link #parse} returns the stored value or throws {@link BadValue} with a reason.
  */

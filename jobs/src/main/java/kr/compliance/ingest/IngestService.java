@@ -29,7 +29,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Service;
 
 /**
- * Loads a canonical source drop (formats.md). The drop is checked whole first, so a bad file is
+ * Loads a canonical source drop (docs/formats.md). The drop is checked whole first, so a bad file is
  * refused before any row is written; then the {@code ingestJob} loads it under the evidence lock.
  * The same bytes loaded again change nothing; a load that died half-way is resumed where its last
  * chunk committed.

@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.jooq.Table;
 
 /**
- * The file kinds of a canonical source drop (formats.md), each with its columns, its key, the
+ * The file kinds of a canonical source drop (docs/formats.md), each with its columns, its key, the
  * table that keeps its revisions and the column that dates it (to place a rejected row in a
  * period). Columns are stored under their source names.
  */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Set;
 
 /**
- * The thresholds and scopes of the controls (controls.md, the bracketed keys), read from a
+ * The thresholds and scopes of the controls (docs/controls.md, the bracketed keys), read from a
  * versioned policy file. {@link PolicyFile} reads and checks it; the rules only read it.
  */
 public record Policy(

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The read side of the auditor API of {@code api.md}. */
+/** The read side of the auditor API of {@code docs/api.md}. */
 @RestController
 @RequestMapping("/api")
 class ApiController {

@@ -1,6 +1,6 @@
 package kr.compliance.serve;
 
-/** The three roles of {@code api.md}; each may do everything the one below it may. */
+/** The three roles of {@code docs/api.md}; each may do everything the one below it may. */
 public enum Role {
     AUDITOR,
     OFFICER,

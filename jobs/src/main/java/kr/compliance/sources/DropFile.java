@@ -11,7 +11,7 @@ import kr.compliance.ingest.RecordKind;
 /**
  * One CSV file of a canonical drop, written row by row as the source is read, so a pull never holds
  * a table in memory. UTF-8, RFC 4180 (FastCSV quotes what needs quoting); a null value is written
- * as an empty field, which formats.md reads as "no value".
+ * as an empty field, which docs/formats.md reads as "no value".
  */
 final class DropFile implements AutoCloseable {
 

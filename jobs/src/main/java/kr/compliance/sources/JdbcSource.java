@@ -107,7 +107,7 @@ final class JdbcSource implements SourceSystem {
         }
     }
 
-    /** The row's values as formats.md writes them. */
+    /** The row's values as docs/formats.md writes them. */
     private List<String> values(ResultSet row, ResultSetMetaData meta) throws SQLException {
         List<String> values = new ArrayList<>(meta.getColumnCount());
         for (int i = 1; i <= meta.getColumnCount(); i++) {

@@ -44,7 +44,7 @@ public record SourceProperties(
     /**
      * One record kind's query.
      *
-     * @param sql a SELECT whose column labels are the canonical column names of formats.md
+     * @param sql a SELECT whose column labels are the canonical column names of docs/formats.md
      * @param watermark the label of the column that grows with every change (e.g. {@code updated_at})
      */
     public record Query(String sql, String watermark) {}

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * A source system as the pull sees it: something that writes what it holds into a canonical drop
- * (the CSV files of formats.md), so that the ingest validates, rejects, revises and de-duplicates it
+ * (the CSV files of docs/formats.md), so that the ingest validates, rejects, revises and de-duplicates it
  * exactly as it does a file drop.
  */
 interface SourceSystem {

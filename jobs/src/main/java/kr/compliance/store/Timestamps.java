@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /**
- * The one timestamp form of the system (formats.md): {@code YYYY-MM-DDTHH:MM[:SS[.fraction]]},
+ * The one timestamp form of the system (docs/formats.md): {@code YYYY-MM-DDTHH:MM[:SS[.fraction]]},
  * optionally followed by {@code Z} or {@code ±HH:MM}. With an offset it is exact; without one it
  * is read in the zone given. A date alone is not a timestamp.
  *

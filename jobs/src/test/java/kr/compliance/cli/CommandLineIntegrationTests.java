@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The launcher as a user meets it: exit codes of cli.md and one-line errors. Each command boots its
+ * The launcher as a user meets it: exit codes of docs/cli.md and one-line errors. Each command boots its
  * own application, pointed with {@code --db} at the test's server.
  */
 @SpringBootTest

@@ -3,7 +3,7 @@ package kr.compliance.scoring.controls;
 import java.util.Optional;
 
 /**
- * One control of controls.md: a small rule over the facts of one subject. A control that does not
+ * One control of docs/controls.md: a small rule over the facts of one subject. A control that does not
  * apply to a subject gives no verdict.
  *
  * @param <F> the facts of the subject kind it judges

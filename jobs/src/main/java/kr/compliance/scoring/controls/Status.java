@@ -1,6 +1,6 @@
 package kr.compliance.scoring.controls;
 
-/** The status of one (control, subject) finding (controls.md). */
+/** The status of one (control, subject) finding (docs/controls.md). */
 public enum Status {
     /** The rule held. */
     PASS,
