@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultIntegrationTests {
 
-    private static final int CHANGES = 120_000;
+    private static final int CHANGES = 40_000;
     private static final String PERIOD = "2026Q3";
     private static final String AS_OF = "2026-10-05T09:00+09:00";
     private static final List<String> TABLES = List.of(

@@ -79,10 +79,13 @@ class ClusterIntegrationTests {
                         System.getProperty("java.class.path"),
                         ClusterMember.class.getName(),
                         name,
-                        StoreUrls.withAccount(dataSource))
+                        dataSource.getJdbcUrl(),
+                        dataSource.getUsername(),
+                        dataSource.getPassword())
                 .redirectErrorStream(true)
                 .start();
-        Scheduler here = StandaloneScheduler.create(name, StoreUrls.withAccount(dataSource), 60_000);
+        Scheduler here = StandaloneScheduler.create(
+                name, dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(), 60_000);
         try {
             var output = new BufferedReader(new InputStreamReader(other.getInputStream(), StandardCharsets.UTF_8));
             String line;
@@ -126,7 +129,8 @@ class ClusterIntegrationTests {
 
     @Test
     void aMissedCronFiresOnceWhenTheSchedulerIsBack() throws Exception {
-        Scheduler scheduler = StandaloneScheduler.create("misfire-probe", StoreUrls.withAccount(dataSource), 1000);
+        Scheduler scheduler = StandaloneScheduler.create(
+                "misfire-probe", dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(), 1000);
         try {
             scheduler.clear();
             JobDetail job = countingJob("nightly-missed");

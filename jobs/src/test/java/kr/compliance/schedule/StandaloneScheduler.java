@@ -13,7 +13,8 @@ final class StandaloneScheduler {
 
     private StandaloneScheduler() {}
 
-    static Scheduler create(String schedulerName, String jdbcUrl, long misfireThresholdMs) throws SchedulerException {
+    static Scheduler create(String schedulerName, String jdbcUrl, String user, String password, long misfireThresholdMs)
+            throws SchedulerException {
         Properties p = new Properties();
         p.setProperty("org.quartz.scheduler.instanceName", schedulerName);
         p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
@@ -28,6 +29,8 @@ final class StandaloneScheduler {
         p.setProperty("org.quartz.jobStore.dataSource", "db");
         p.setProperty("org.quartz.dataSource.db.driver", "com.mysql.cj.jdbc.Driver");
         p.setProperty("org.quartz.dataSource.db.URL", jdbcUrl);
+        p.setProperty("org.quartz.dataSource.db.user", user);
+        p.setProperty("org.quartz.dataSource.db.password", password);
         p.setProperty("org.quartz.dataSource.db.provider", "hikaricp");
         p.setProperty("org.quartz.dataSource.db.maxConnections", "4");
         return new StdSchedulerFactory(p).getScheduler();
