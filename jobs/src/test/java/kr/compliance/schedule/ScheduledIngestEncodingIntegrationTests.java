@@ -4,7 +4,6 @@ import static kr.compliance.store.jooq.Tables.INGEST_LOAD;
 import static kr.compliance.store.jooq.Tables.RUNBOOK;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,8 +56,8 @@ class ScheduledIngestEncodingIntegrationTests {
         drop = Files.createTempDirectory(Path.of("target"), "korean-drop-");
         Files.writeString(
                 drop.resolve("runbooks.csv"),
-                "runbook_id,version,incident_type,title,last_reviewed_at\n"
-                        + "RB-1,1,DC_FAILURE," + KOREAN_TITLE + ",2026-05-01T10:00+09:00\n",
+                "runbook_id,version,incident_type,title,last_reviewed_at\n" + "RB-1,1,DC_FAILURE," + KOREAN_TITLE
+                        + ",2026-05-01T10:00+09:00\n",
                 Charset.forName("x-windows-949"));
         scheduler.start();
     }

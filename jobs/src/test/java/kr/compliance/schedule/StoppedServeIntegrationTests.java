@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import kr.compliance.generate.DropGenerator;
 import kr.compliance.store.Period;
+import kr.compliance.store.StoreUrls;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -31,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import kr.compliance.store.StoreUrls;
 
 /**
  * {@code serve} stopped in the middle of a requested run, as an operator would stop it: the
