@@ -2,12 +2,11 @@ package kr.compliance.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import kr.compliance.ingest.DropEncoding;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.ingest.IngestSummary;
 import kr.compliance.ingest.LoadCounts;
@@ -102,10 +101,9 @@ final class IngestCommand implements Callable<Integer> {
             return null;
         }
         try {
-            // Java's "CP949" is IBM's code page; Korean Windows exports mean Microsoft's (UHC)
-            return Charset.forName(encoding.equalsIgnoreCase("CP949") ? "x-windows-949" : encoding);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ParameterException(spec.commandLine(), "unknown encoding: " + encoding);
+            return DropEncoding.resolve(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 

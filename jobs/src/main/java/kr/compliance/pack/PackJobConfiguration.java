@@ -15,7 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@code packJob}: the pack of a period as a Batch job, so the scheduler and the API start it by
  * name. Parameters: {@code period} and {@code lang} (identifying), {@code outDir} (optional,
- * default {@code $COMPLIANCE_HOME/packs}). The step's exit description names the file.
+ * default {@code $COMPLIANCE_HOME/packs}). The step's exit description names the file; its write
+ * count is the records written into the CSV entries.
  */
 @Configuration(proxyBeanMethods = false)
 class PackJobConfiguration {
@@ -42,6 +43,8 @@ class PackJobConfiguration {
                                     .getStepExecution()
                                     .getExecutionContext()
                                     .putString("packFile", result.file().toString());
+                            // a tasklet counts its own work: the records written into the pack's CSV entries
+                            contribution.incrementWriteCount(result.manifest().csvRows());
                             contribution.setExitStatus(contribution
                                     .getExitStatus()
                                     .addExitDescription(result.file().toString()));

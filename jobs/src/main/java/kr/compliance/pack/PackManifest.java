@@ -49,6 +49,14 @@ public record PackManifest(
         }
     }
 
+    /** Data rows of the CSV entries: the records the pack holds (the workbook shows them again). */
+    long csvRows() {
+        return entries.stream()
+                .filter(entry -> !entry.isWorkbook())
+                .mapToLong(Entry::rows)
+                .sum();
+    }
+
     PackManifest withPackHash() {
         return new PackManifest(
                 format,

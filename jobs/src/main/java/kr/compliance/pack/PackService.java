@@ -128,7 +128,7 @@ public class PackService {
         PackContent content = new PackContent(repository, run, labels);
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
-            workbook.cover(toolVersion(), evidence.linked());
+            workbook.cover(ToolVersion.of(), evidence.linked());
             workbook.summary(scores, previous, previousPeriod.toString());
             long started = System.nanoTime();
             FindingHandOff findings = new FindingHandOff();
@@ -191,16 +191,10 @@ public class PackService {
                 run.evidenceLoadId(),
                 run.policyVersion(),
                 run.policySha256(),
-                toolVersion(),
+                ToolVersion.of(),
                 labels.lang(),
                 null,
                 List.copyOf(entries));
-    }
-
-    /** The version of this build (from the jar), so a pack says which tool made it. */
-    static String toolVersion() {
-        String version = PackService.class.getPackage().getImplementationVersion();
-        return "compliance " + (version == null ? "1.0.0" : version);
     }
 
     private void register(Run run, String lang, Path file, PackManifest.Entry whole) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import kr.compliance.ingest.DropEncoding;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.ingest.IngestSummary;
 import kr.compliance.scoring.ScoringService;
@@ -116,7 +117,7 @@ class BatchJobRunner {
     }
 
     private static Charset encoding(String name) {
-        return name == null || name.isBlank() ? null : Charset.forName(name);
+        return name == null || name.isBlank() ? null : DropEncoding.resolve(name);
     }
 
     private JobExecution start(BatchLaunch launch) {

@@ -32,6 +32,7 @@ final class FindingWriter implements AutoCloseable {
         return thread;
     });
     private Future<?> inFlight;
+    private long written;
 
     /** Opens a writer for the findings of {@code controlIds}; a restarted step first drops its earlier ones. */
     FindingWriter(DataSource dataSource, long runId, List<String> controlIds) {
@@ -63,9 +64,15 @@ final class FindingWriter implements AutoCloseable {
                 .text(clip(String.join(Finding.REF_SEPARATOR, finding.evidenceRefs()), 4000))
                 .instant(finding.referenceTime())
                 .endRow();
+        written++;
         if (batch.rows() == BATCH) {
             flush();
         }
+    }
+
+    /** The findings handed to this writer (all stored once it is closed). */
+    long written() {
+        return written;
     }
 
     private static String clip(String text, int max) {

@@ -12,6 +12,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The {@code scoreJob}: one step per control group (so their times are recorded), then exceptions,
  * then scores. Each step works from the run's own record: its period, as-of, evidence load and
  * the policy content it stored, so a restart judges exactly as the first attempt did.
+ *
+ * <p>The steps are tasklets, so each counts its own work on its contribution, where the Batch
+ * repository and a run's progress read it: a control group reads subjects and writes findings,
+ * the exceptions step writes the findings it turns into exceptions, the scores step writes the
+ * score rows (the counting of findings is one query, not items read).
  */
 @Configuration(proxyBeanMethods = false)
 class ScoreJobConfiguration {
@@ -56,8 +62,13 @@ class ScoreJobConfiguration {
                 .next(steps.judge(ControlGroup.RUNBOOKS, evidence::runbooks))
                 .next(steps.judge(ControlGroup.POSTMORTEMS, evidence::postmortems))
                 .next(steps.judge(ControlGroup.ACTION_ITEMS, evidence::actionItems))
-                .next(steps.task("exceptionsStep", (scope, policy) -> runs.applyExceptions(scope)))
-                .next(steps.task("scoresStep", (scope, policy) -> runs.score(scope.runId(), policy)))
+                .next(steps.task(
+                        "exceptionsStep",
+                        (scope, policy, contribution) -> contribution.incrementWriteCount(runs.applyExceptions(scope))))
+                .next(steps.task(
+                        "scoresStep",
+                        (scope, policy, contribution) -> contribution.incrementWriteCount(
+                                runs.score(scope.runId(), policy).size())))
                 .build();
     }
 
@@ -66,9 +77,9 @@ class ScoreJobConfiguration {
         void read(ScoringScope scope, Consumer<F> each);
     }
 
-    /** Work on the run's scope and policy. */
+    /** Work on the run's scope and policy, counted on the step's contribution. */
     interface RunTask {
-        void run(ScoringScope scope, Policy policy);
+        void run(ScoringScope scope, Policy policy, StepContribution contribution);
     }
 
     private record StepFactory(
@@ -78,10 +89,16 @@ class ScoreJobConfiguration {
             DataSource dataSource) {
 
         <F> Step judge(ControlGroup<F> group, FactsSource<F> source) {
-            return task(group.stepName(), (scope, policy) -> {
-                try (FindingWriter findings = new FindingWriter(dataSource, scope.runId(), group.controlIds())) {
-                    source.read(scope, facts -> group.judge(facts, scope, findings));
+            return task(group.stepName(), (scope, policy, contribution) -> {
+                FindingWriter findings = new FindingWriter(dataSource, scope.runId(), group.controlIds());
+                try (findings) {
+                    source.read(scope, facts -> {
+                        contribution.incrementReadCount();
+                        group.judge(facts, scope, findings);
+                    });
                 }
+                // counted once closing has stored the last batch
+                contribution.incrementWriteCount(findings.written());
             });
         }
 
@@ -102,7 +119,8 @@ class ScoreJobConfiguration {
                                                 period,
                                                 run.getEvidenceLoadId(),
                                                 new Judging(policy, run.getAsOf(), period.zone())),
-                                        policy);
+                                        policy,
+                                        contribution);
                                 return RepeatStatus.FINISHED;
                             },
                             transactionManager)

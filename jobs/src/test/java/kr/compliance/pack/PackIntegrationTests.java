@@ -6,6 +6,7 @@ import static kr.compliance.store.jooq.Tables.EVIDENCE_PACK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,9 +16,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -25,6 +28,7 @@ import java.util.zip.ZipOutputStream;
 import kr.compliance.cli.Launcher;
 import kr.compliance.store.EvidenceTables;
 import kr.compliance.store.StoreProperties;
+import kr.compliance.store.StoreUrls;
 import kr.compliance.store.Zones;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -56,6 +60,9 @@ class PackIntegrationTests {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    HikariDataSource dataSource;
 
     @Autowired
     PackService packs;
@@ -315,6 +322,57 @@ class PackIntegrationTests {
         byte[] first = Files.readAllBytes(packs.pack("2026Q3", OUT, "ko").file());
         byte[] second = Files.readAllBytes(packs.pack("2026Q3", OUT, "ko").file());
         assertThat(second).isEqualTo(first);
+    }
+
+    /**
+     * The pack re-made in a second JVM started as a user starts the application (the built jar, as
+     * {@code scripts/compliance} runs it), against the same database: byte for byte the pack of this
+     * JVM (classes on a class path). Anything that depends on how the tool was launched (its
+     * version, say) would differ here and nowhere else.
+     */
+    @Test
+    void aPackMadeByTheJarInAnotherJvmHasTheSameBytes() throws Exception {
+        Path jar = Path.of("target/compliance.jar");
+        assertThat(jar)
+                .as("the application jar, made by 'mvn package' before the integration tests run")
+                .exists();
+        Path here = packs.pack("2026Q3", OUT, "ko").file();
+        Path elsewhere = Files.createDirectories(OUT.resolve("other-jvm"));
+        Path home = Files.createTempDirectory(Path.of("target"), "pack-home-");
+        Path log = home.resolveSibling(home.getFileName() + ".log");
+        ProcessBuilder child = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toString(),
+                        "pack",
+                        "--period",
+                        "2026Q3",
+                        "--out",
+                        elsewhere.toString(),
+                        "--db",
+                        StoreUrls.withAccount(dataSource))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        child.environment().put("COMPLIANCE_HOME", home.toString());
+        child.environment().remove("COMPLIANCE_DB_URL");
+        Process process = child.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES))
+                .as("the pack command ended")
+                .isTrue();
+        assertThat(process.exitValue()).as(Files.readString(log)).isZero();
+
+        Path other = elsewhere.resolve(here.getFileName());
+        PackManifest ours = PackVerifier.verify(here).manifest();
+        PackManifest theirs = PackVerifier.verify(other).manifest();
+        // the fields first, so a failure names what moved
+        assertThat(theirs.toolVersion()).isEqualTo(ours.toolVersion());
+        assertThat(theirs).isEqualTo(ours);
+        assertThat(sha256(other)).isEqualTo(sha256(here));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        return HexFormat.of().formatHex(PackManifest.sha256().digest(Files.readAllBytes(file)));
     }
 
     @Test

@@ -3,20 +3,31 @@ package kr.compliance.scoring;
 import static kr.compliance.store.jooq.Tables.FINDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HexFormat;
 import java.util.List;
+import javax.sql.DataSource;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.store.EvidenceTables;
 import kr.compliance.store.Period;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * The three outages of the background, end to end: a destructive update with no pre-test; a tested
@@ -38,6 +49,21 @@ class ThreeOutagesIntegrationTests {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    JobOperator jobOperator;
+
+    @Autowired
+    JobRepository jobRepository;
+
+    @Autowired
+    Job scoreJob;
+
+    @Autowired
+    ScoringRuns runs;
+
+    @Autowired
+    DataSource dataSource;
 
     ScoringService.Result result;
 
@@ -185,20 +211,72 @@ class ThreeOutagesIntegrationTests {
     }
 
     @Test
-    void aSecondRunWithAnotherPolicyLeavesTheFirstRunsFindingsUntouched() {
+    void aSecondRunWithAnotherPolicyJudgesByItAndLeavesTheFirstRunUntouched() throws IOException {
         var before =
                 dsl.selectFrom(FINDING).where(FINDING.RUN_ID.eq(result.runId())).fetch();
-
         ScoringService.Result again = scoring.score(Q3, AS_OF, Duration.ZERO);
         assertThat(again.runId())
                 .as("same period, as-of, evidence and policy: the same run")
                 .isEqualTo(result.runId());
 
-        ScoringService.Result later = scoring.score(Q3, AS_OF.plusSeconds(60), Duration.ZERO);
-        assertThat(later.runId()).isNotEqualTo(result.runId());
+        // the same period and as-of under a policy that accepts a pre-test of 60% production parity
+        String defaultPolicy = Files.readString(Path.of("src/main/resources/policy/default-policy.yml"));
+        String lenient = replaceOnce(
+                replaceOnce(defaultPolicy, "version: \"2026.1\"", "version: \"2026.1-parity60\""),
+                "min-parity: 0.90",
+                "min-parity: 0.60");
+        Files.createDirectories(Path.of("target"));
+        Path lenientFile = Files.writeString(Files.createTempFile(Path.of("target"), "policy-", ".yml"), lenient);
+        ScoringService.Result other = new ScoringService(
+                        jobOperator,
+                        jobRepository,
+                        scoreJob,
+                        runs,
+                        dataSource,
+                        dsl,
+                        new FileSystemResource(lenientFile))
+                .score(Q3, AS_OF, Duration.ZERO);
+
+        assertThat(other.runId()).as("another policy: another run").isNotEqualTo(result.runId());
+        assertThat(other.policyVersion()).isEqualTo("2026.1-parity60");
+        assertThat(runs.run(other.runId()).getPolicySha256())
+                .isEqualTo(sha256(lenient))
+                .isNotEqualTo(runs.run(result.runId()).getPolicySha256());
+        assertThat(runs.run(other.runId()).getPolicyContent()).isEqualTo(lenient);
+        // CHG-102's best pre-test had parity 0.62: failed at 0.90, passes at 0.60
+        var parity = dsl.selectFrom(FINDING)
+                .where(
+                        FINDING.RUN_ID.eq(other.runId()),
+                        FINDING.CONTROL_ID.eq("R1.2"),
+                        FINDING.SUBJECT_ID.eq("CHG-102"))
+                .fetchSingle();
+        assertThat(parity.getStatus()).isEqualTo("PASS");
+        assertThat(parity.getReason()).contains("0.62");
+        assertThat(other.scores().getFirst())
+                .extracting(Score::requirement, Score::pass, Score::fail, Score::exception, Score::score)
+                .containsExactly("R1", 7L, 2L, 1L, new BigDecimal("77.8"));
+
+        // the first run keeps its policy, findings and scores
+        assertThat(scoring.result(result.runId())).isEqualTo(result);
+        assertThat(result.policyVersion()).isEqualTo("2026.1");
+        assertThat(reason("R1.2", "CHG-102")).isEqualTo("best parity 0.62 < 0.9 (test T-201)");
         assertThat(dsl.selectFrom(FINDING)
                         .where(FINDING.RUN_ID.eq(result.runId()))
                         .fetch())
                 .isEqualTo(before);
+    }
+
+    private static String replaceOnce(String text, String from, String to) {
+        assertThat(text).containsOnlyOnce(from);
+        return text.replace(from, to);
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
