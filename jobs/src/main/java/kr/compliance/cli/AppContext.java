@@ -31,6 +31,12 @@ final class AppContext {
                 .normalize();
     }
 
+    /** No MySQL server is named in the system properties or the environment: the home's embedded one serves. */
+    static boolean embedded() {
+        String url = System.getProperty("compliance.store.db-url", System.getenv("COMPLIANCE_DB_URL"));
+        return url == null || url.isBlank();
+    }
+
     /** The application without a web server: database, migrations, jobs. */
     static ConfigurableApplicationContext start(ComplianceCommand global) {
         return start(global, WebApplicationType.NONE, Map.of());

@@ -3,6 +3,7 @@ package kr.compliance.cli;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import kr.compliance.store.EmbeddedMariaDb;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
@@ -25,6 +26,9 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         String chosenPort = port != null ? port.toString() : System.getenv().getOrDefault("SERVER_PORT", "8080");
+        if (global.dbUrl == null && AppContext.embedded()) {
+            EmbeddedMariaDb.requireHomeFree(AppContext.home());
+        }
         var stopped = new CountDownLatch(1);
         try (var context = AppContext.start(
                 global,

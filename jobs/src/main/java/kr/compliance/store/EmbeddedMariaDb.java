@@ -121,6 +121,24 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails at once, with the line a second command gets, when another command owns {@code home}:
+     * for a command whose console is its log, before anything starts that would log.
+     */
+    public static void requireHomeFree(Path home) {
+        EmbeddedMariaDb probe = new EmbeddedMariaDb(home, "");
+        if (!Files.isDirectory(probe.dbDir)) {
+            return;
+        }
+        try {
+            probe.acquireHomeLock();
+        } catch (IOException e) {
+            throw new DatabaseUnavailableException("cannot open " + probe.dbDir.resolve("compliance.lock"), e);
+        } finally {
+            probe.releaseHomeLock();
+        }
+    }
+
     private void acquireHomeLock() throws IOException {
         lockChannel =
                 FileChannel.open(dbDir.resolve("compliance.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);

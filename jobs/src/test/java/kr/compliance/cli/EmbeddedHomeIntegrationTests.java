@@ -89,6 +89,9 @@ class EmbeddedHomeIntegrationTests {
             assertThat(second.err().strip())
                     .hasLineCount(1)
                     .startsWith("compliance: error: another compliance command is using the embedded database");
+            assertThat(second.out())
+                    .as("nothing but that line: no log, no stack trace")
+                    .isEmpty();
 
             // SIGKILL of the JVM and of everything it started but the server: nothing is left to stop it
             ProcessHandle server = serverOf(home);
