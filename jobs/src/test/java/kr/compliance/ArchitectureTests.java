@@ -1,6 +1,7 @@
 package kr.compliance;
 
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -59,5 +60,19 @@ class ArchitectureTests {
                 .mayOnlyBeAccessedByLayers("ingest", "sources", "scoring", "pack", "serve", "schedule", "cli")
                 .allowEmptyShould(true)
                 .check(classes);
+    }
+
+    /**
+     * No two packages depend on each other, sub-packages included ({@code scoring} and
+     * {@code scoring.controls}, say), which the layers above cannot see: each layer is a whole tree.
+     */
+    @Test
+    void packagesFormNoCycles() {
+        JavaClasses handWritten = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // jOOQ's generated tables, keys and records refer to each other by design
+                .withImportOption(location -> !location.contains("/kr/compliance/store/jooq/"))
+                .importPackages("kr.compliance");
+        slices().matching("kr.compliance.(**)").should().beFreeOfCycles().check(handWritten);
     }
 }

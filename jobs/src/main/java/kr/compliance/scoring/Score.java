@@ -3,6 +3,7 @@ package kr.compliance.scoring;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
+import kr.compliance.scoring.policy.Policy;
 
 /**
  * One row of the scores: a requirement (R1..R6) or OVERALL, its counts, its score rounded half-up to

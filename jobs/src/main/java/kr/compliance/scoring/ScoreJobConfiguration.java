@@ -3,6 +3,8 @@ package kr.compliance.scoring;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import kr.compliance.scoring.controls.Judging;
+import kr.compliance.scoring.policy.Policy;
+import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.Period;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.springframework.batch.core.BatchStatus;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import kr.compliance.scoring.controls.Status;
 import kr.compliance.scoring.controls.SubjectType;
+import kr.compliance.scoring.policy.Policy;
 import kr.compliance.store.GeneratedKeys;
 import kr.compliance.store.Period;
 import kr.compliance.store.Revisions;

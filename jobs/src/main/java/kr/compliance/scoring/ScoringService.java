@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import kr.compliance.scoring.policy.Policy;
+import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.Period;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import kr.compliance.ingest.IngestService;
+import kr.compliance.scoring.policy.Policy;
+import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.EvidenceTables;
 import kr.compliance.store.Period;
 import org.jooq.DSLContext;

@@ -3,7 +3,7 @@ package kr.compliance.scoring.controls;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import kr.compliance.scoring.Policy;
+import kr.compliance.scoring.policy.Policy;
 import kr.compliance.store.TextKeys;
 
 /**

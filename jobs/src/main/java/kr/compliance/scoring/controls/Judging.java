@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import kr.compliance.scoring.Policy;
+import kr.compliance.scoring.policy.Policy;
 
 /**
  * What every rule judges with: the policy, the as-of instant ("now" for the run: anything after it

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import kr.compliance.scoring.Policy;
-import kr.compliance.scoring.PolicyFile;
+import kr.compliance.scoring.policy.Policy;
+import kr.compliance.scoring.policy.PolicyFile;
 import org.springframework.core.io.ClassPathResource;
 
 /** Facts for the rule tables: a baseline subject that passes, changed one field at a time. */

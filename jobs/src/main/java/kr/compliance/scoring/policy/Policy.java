@@ -1,4 +1,4 @@
-package kr.compliance.scoring;
+package kr.compliance.scoring.policy;
 
 import java.math.BigDecimal;
 import java.time.Duration;

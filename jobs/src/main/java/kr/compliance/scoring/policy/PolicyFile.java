@@ -1,4 +1,4 @@
-package kr.compliance.scoring;
+package kr.compliance.scoring.policy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -76,7 +76,7 @@ public final class PolicyFile {
         return parse(text, resource.getDescription());
     }
 
-    static Policy parse(String text, String source) {
+    public static Policy parse(String text, String source) {
         Object document;
         try {
             document = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
