@@ -3,19 +3,16 @@ package kr.compliance.ingest;
 import static kr.compliance.store.jooq.Tables.INGEST_LOAD;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.Zones;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
@@ -169,18 +166,12 @@ public class IngestService {
     }
 
     private static String fingerprint(List<SourceFile> files) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (SourceFile file : files) {
-                digest.update((file.kind().fileName() + "=" + file.sha256() + "@"
-                                + file.charset().name() + "@"
-                                + file.sourceZone().getId() + ";")
-                        .getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
+        StringBuilder drop = new StringBuilder();
+        for (SourceFile file : files) {
+            drop.append(file.kind().fileName() + "=" + file.sha256() + "@"
+                    + file.charset().name() + "@" + file.sourceZone().getId() + ";");
         }
+        return DigestUtils.sha256Hex(drop.toString());
     }
 
     private static String rootMessage(Throwable failure) {

@@ -1,9 +1,7 @@
 package kr.compliance.ingest;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
 
 /**
  * A rejected row's raw text as {@code rejected_record} keeps it: whole up to {@link #MAX_BYTES} of
@@ -42,10 +40,6 @@ record RejectedRaw(String text, String sha256, long bytes, boolean cut) {
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        return DigestUtils.sha256Hex(bytes);
     }
 }

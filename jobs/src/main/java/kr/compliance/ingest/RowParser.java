@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import java.util.List;
 import kr.compliance.store.LoadDataText;
 import kr.compliance.store.TextKeys;
 import kr.compliance.store.Timestamps;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DataType;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
@@ -46,11 +46,7 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         this.maxCharacters = maxCharacters(kind);
         this.derivedKeySources =
                 kind.derivedKeys().values().stream().mapToInt(this::indexOf).toArray();
-        try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM has no SHA-256", e);
-        }
+        this.sha256 = DigestUtils.getSha256Digest();
     }
 
     @Override
