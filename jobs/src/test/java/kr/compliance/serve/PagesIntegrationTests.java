@@ -12,15 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -149,17 +148,30 @@ class PagesIntegrationTests {
 
     /** Clicks what leads to another page and waits for it, so nothing of the page before is read after. */
     private void navigate(By link) {
-        WebElement element = browser.findElement(link);
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+        leavingThePage(() -> browser.findElement(link).click());
     }
 
     /** Submits the login form and waits for the next page, so no element of the login page is read after. */
     private void logIn(String user, String password) {
         browser.findElement(By.id("username")).clear();
         browser.findElement(By.id("username")).sendKeys(user);
-        WebElement passwordField = browser.findElement(By.id("password"));
-        passwordField.sendKeys(password, Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(passwordField));
+        leavingThePage(() -> browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER));
+    }
+
+    /**
+     * Runs an action that loads another document and waits until it has, by a mark set on the old
+     * window: asking the old page's elements whether they are stale can fail on their own (Chromium
+     * 156 answers "Node with given id does not belong to the document" instead).
+     */
+    private void leavingThePage(Runnable action) {
+        // a mark of its own per page left: a page restored by Back from the browser's cache keeps an older one
+        String mark = java.util.UUID.randomUUID().toString();
+        ((JavascriptExecutor) browser).executeScript("window.leftByTheTest = arguments[0];", mark);
+        action.run();
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver)
+                        .executeScript(
+                                "return document.readyState === 'complete' && window.leftByTheTest !== arguments[0];",
+                                mark)));
     }
 }
