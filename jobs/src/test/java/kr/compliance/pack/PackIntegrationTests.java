@@ -133,21 +133,7 @@ class PackIntegrationTests {
         assertThat(result.file()).isEqualTo(OUT.resolve("compliance-pack-2026Q3.zip"));
         assertThat(result.runId()).isEqualTo(runId);
         Map<String, byte[]> entries = unzip(result.file());
-        assertThat(entries.keySet())
-                .containsExactly(
-                        "manifest.json",
-                        "evidence-2026Q3.xlsx",
-                        "scores.csv",
-                        "findings.csv",
-                        "exceptions.csv",
-                        "changes.csv",
-                        "tests.csv",
-                        "incidents.csv",
-                        "notifications.csv",
-                        "postmortems.csv",
-                        "action_items.csv",
-                        "runbooks.csv",
-                        "rejected-records.csv");
+        assertThat(entries.keySet()).containsExactlyElementsOf(PackEntries.OF_2026Q3);
         assertThat(Files.list(OUT).map(p -> p.getFileName().toString())).containsExactly("compliance-pack-2026Q3.zip");
         assertThat(dsl.fetchCount(EVIDENCE_PACK, EVIDENCE_PACK.RUN_ID.eq(runId)))
                 .isEqualTo(1);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipFile;
+import kr.compliance.pack.PackEntries;
 import kr.compliance.pack.PackManifest;
 import kr.compliance.pack.PackService;
 import kr.compliance.pack.PackVerifier;
@@ -145,21 +146,7 @@ class RunServiceIntegrationTests {
         assertThat(manifest.period()).isEqualTo("2026Q3");
         assertThat(manifest.policyVersion()).isEqualTo("2026.1");
         Map<String, String> entries = unzipText(pack);
-        assertThat(entries.keySet())
-                .containsExactly(
-                        "manifest.json",
-                        "evidence-2026Q3.xlsx",
-                        "scores.csv",
-                        "findings.csv",
-                        "exceptions.csv",
-                        "changes.csv",
-                        "tests.csv",
-                        "incidents.csv",
-                        "notifications.csv",
-                        "postmortems.csv",
-                        "action_items.csv",
-                        "runbooks.csv",
-                        "rejected-records.csv");
+        assertThat(entries.keySet()).containsExactlyElementsOf(PackEntries.OF_2026Q3);
         assertThat(entries.get("scores.csv").lines())
                 .anyMatch(line -> line.startsWith("R1,") && line.endsWith(",6,3,1,0,66.7,RED"));
         assertThat(entries.get("findings.csv").lines().skip(1)).hasSize(62);
