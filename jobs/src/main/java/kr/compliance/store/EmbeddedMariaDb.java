@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -108,7 +107,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             } finally {
                 Files.deleteIfExists(initFile);
             }
-            sentinel = serverPid().flatMap(ServerSentinel::watch).orElse(null);
+            sentinel =
+                    LeftoverServer.pidIn(pidFile).flatMap(ServerSentinel::watch).orElse(null);
             port = db.getConfiguration().getPort();
             createSchema();
         } catch (IOException | SQLException | RuntimeException e) {
@@ -180,15 +180,6 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY_FOLDER)))
                 : Files.createTempDirectory("compliance-db");
         return folder.resolve("mariadbd.sock");
-    }
-
-    private Optional<Long> serverPid() {
-        try {
-            return Optional.of(Long.parseLong(
-                    Files.readString(pidFile, StandardCharsets.US_ASCII).strip()));
-        } catch (IOException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private void createSchema() throws SQLException, IOException {

@@ -29,7 +29,7 @@ final class LeftoverServer {
     /** Stops the server named in {@code pidFile} if it still runs on {@code dataDir}; true if there was one. */
     static boolean stopIfRunning(Path pidFile, Path dataDir) {
         Optional<ProcessHandle> leftover =
-                read(pidFile).flatMap(ProcessHandle::of).filter(process -> servesData(process, dataDir));
+                pidIn(pidFile).flatMap(ProcessHandle::of).filter(process -> servesData(process, dataDir));
         if (leftover.isEmpty()) {
             return false;
         }
@@ -43,7 +43,8 @@ final class LeftoverServer {
         return true;
     }
 
-    private static Optional<Long> read(Path pidFile) {
+    /** The pid a server wrote in {@code pidFile}; empty without the file, or with a torn one. */
+    static Optional<Long> pidIn(Path pidFile) {
         try {
             return Optional.of(Long.parseLong(
                     Files.readString(pidFile, StandardCharsets.US_ASCII).strip()));
