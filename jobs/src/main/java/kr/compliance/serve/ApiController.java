@@ -10,11 +10,18 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.compliance.results.DiffCsv;
 import kr.compliance.results.Finding;
 import kr.compliance.results.FindingFilter;
 import kr.compliance.results.Run;
+import kr.compliance.results.RunDiff;
+import kr.compliance.results.RunDiffs;
+import kr.compliance.results.RunNotFoundException;
+import kr.compliance.results.SafeCsv;
 import kr.compliance.results.ScoreRow;
 import kr.compliance.results.ScoringResults;
 import org.jooq.DSLContext;
@@ -43,14 +50,21 @@ class ApiController {
 
     private final ScoringResults results;
     private final RunChoice choice;
+    private final RunDiffs diffs;
     private final EvidenceRecords records;
     private final DSLContext dsl;
     private final LoginThrottle throttle;
 
     ApiController(
-            ScoringResults results, RunChoice choice, EvidenceRecords records, DSLContext dsl, LoginThrottle throttle) {
+            ScoringResults results,
+            RunChoice choice,
+            RunDiffs diffs,
+            EvidenceRecords records,
+            DSLContext dsl,
+            LoginThrottle throttle) {
         this.results = results;
         this.choice = choice;
+        this.diffs = diffs;
         this.records = records;
         this.dsl = dsl;
         this.throttle = throttle;
@@ -126,6 +140,64 @@ class ApiController {
         try (var csv = new SafeCsv(response.getOutputStream())) {
             csv.row(Finding.CSV_HEADER.toArray(String[]::new));
             results.eachFinding(chosen, filter, finding -> csv.row(csvValues(finding)));
+        }
+    }
+
+    /**
+     * The restatement between two runs of the period (default: from the submitted run to the latest
+     * completed run): run-wide causes, each requirement reported / adjusted / restated, and every
+     * changed finding with the revisions that caused it.
+     */
+    @GetMapping(value = "/periods/{period}/diff", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> diff(
+            @PathVariable String period,
+            @RequestParam(required = false) Long from,
+            @RequestParam(required = false) Long to) {
+        RunDiff diff = runDiff(period, from, to);
+        List<Map<String, Object>> findings = new ArrayList<>();
+        diffs.eachChange(diff, change -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("finding", change);
+            row.put("cause", DiffCsv.cause(diff, change));
+            findings.add(row);
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("period", diff.to().period().toString());
+        body.put("from", RunSummary.of(diff.from(), List.of()));
+        body.put("to", RunSummary.of(diff.to(), List.of()));
+        body.put("policy_keys_changed", diff.policyKeysChanged());
+        body.put("as_of_changed", diff.asOfChanged());
+        body.put("loads_between", diff.loadsBetween());
+        body.put("requirements", diff.requirements());
+        body.put("findings", findings);
+        return body;
+    }
+
+    /** The same changed findings as CSV, streamed; the bytes {@code compliance diff} writes. */
+    @GetMapping(value = "/periods/{period}/diff", produces = "text/csv")
+    void diffCsv(
+            @PathVariable String period,
+            @RequestParam(required = false) Long from,
+            @RequestParam(required = false) Long to,
+            HttpServletResponse response)
+            throws IOException {
+        RunDiff diff = runDiff(period, from, to);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("diff-" + diff.to().period() + "-run"
+                                + diff.from().runId() + "-run" + diff.to().runId() + ".csv")
+                        .build()
+                        .toString());
+        DiffCsv.write(diffs, diff, response.getOutputStream());
+    }
+
+    private RunDiff runDiff(String period, Long from, Long to) {
+        try {
+            return diffs.diff(RunChoice.period(period), from, to);
+        } catch (RunNotFoundException e) {
+            throw new NotFoundException(e.getMessage());
         }
     }
 

@@ -28,6 +28,7 @@ public final class EvidenceTables {
                 REQUIREMENT_SCORE,
                 SCORING_RUN,
                 EVIDENCE_PACK,
+                SUBMISSION,
                 CHANGE_RECORD,
                 TEST_RUN,
                 INCIDENT,

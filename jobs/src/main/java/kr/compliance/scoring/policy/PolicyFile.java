@@ -133,12 +133,13 @@ public final class PolicyFile {
 
     /**
      * The keys whose values differ between two policy texts (a key one of them lacks included), in
-     * the order of the policy's keys: what a policy change changed.
+     * the order of the policy's keys, the version aside: what a policy change changed.
      */
     public static List<String> differingKeys(String before, String after) {
         Map<String, Object> a = flat(before);
         Map<String, Object> b = flat(after);
         return KEYS.stream()
+                .filter(key -> !key.equals("version"))
                 .filter(key -> !java.util.Objects.equals(String.valueOf(a.get(key)), String.valueOf(b.get(key))))
                 .toList();
     }

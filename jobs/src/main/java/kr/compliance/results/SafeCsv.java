@@ -1,4 +1,4 @@
-package kr.compliance.serve;
+package kr.compliance.results;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
 import java.io.IOException;
@@ -12,18 +12,18 @@ import java.nio.charset.StandardCharsets;
  * CSV as the pack writes it: UTF-8 with a BOM, RFC 4180, and text that a spreadsheet would run as
  * a formula (starting with {@code = + - @}, tab or carriage return) prefixed with {@code '}.
  */
-final class SafeCsv implements AutoCloseable {
+public final class SafeCsv implements AutoCloseable {
 
     private final Writer writer;
     private final CsvWriter csv;
 
-    SafeCsv(OutputStream out) throws IOException {
+    public SafeCsv(OutputStream out) throws IOException {
         this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         writer.write('\uFEFF');
         this.csv = CsvWriter.builder().build(writer);
     }
 
-    void row(String... values) {
+    public void row(String... values) {
         String[] safe = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             safe[i] = escapeFormula(values[i]);

@@ -1,0 +1,64 @@
+package kr.compliance.results;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A run diff as CSV, one row per changed finding (the command line and the API write the same
+ * bytes): before and after, and the cause: the revisions that touched it, else the run-wide causes.
+ */
+public final class DiffCsv {
+
+    static final String[] HEADER = {
+        "control_id",
+        "subject_type",
+        "subject_id",
+        "status_before",
+        "status_after",
+        "reason_before",
+        "reason_after",
+        "cause"
+    };
+
+    private DiffCsv() {}
+
+    /** Writes the diff's changed findings; returns how many. */
+    public static long write(RunDiffs diffs, RunDiff diff, OutputStream out) throws IOException {
+        long[] rows = {0};
+        try (SafeCsv csv = new SafeCsv(out)) {
+            csv.row(HEADER);
+            diffs.eachChange(diff, change -> {
+                csv.row(
+                        change.controlId(),
+                        change.subjectType(),
+                        change.subjectId(),
+                        change.statusBefore(),
+                        change.statusAfter(),
+                        change.reasonBefore(),
+                        change.reasonAfter(),
+                        cause(diff, change));
+                rows[0]++;
+            });
+        }
+        return rows[0];
+    }
+
+    /** The revisions that touched the finding, then the run-wide causes; never empty. */
+    public static String cause(RunDiff diff, FindingChange change) {
+        List<String> causes = change.revisions().stream().map(Object::toString).collect(Collectors.toList());
+        if (!diff.runCauses().isEmpty()) {
+            causes.add(diff.runCauses());
+        }
+        return causes.isEmpty() ? "evidence loaded between the runs: " + loads(diff) : String.join("; ", causes);
+    }
+
+    private static String loads(RunDiff diff) {
+        return diff.loadsBetween().isEmpty()
+                ? "none"
+                : diff.loadsBetween().stream()
+                        .map(load -> "load " + load.loadId() + " " + load.file())
+                        .collect(Collectors.joining(", "));
+    }
+}
