@@ -5,24 +5,22 @@ import static kr.compliance.store.jooq.Tables.INGEST_LOAD;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
+import kr.compliance.store.DeadExecutions;
 import kr.compliance.store.Zones;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.stereotype.Service;
 
@@ -74,7 +72,7 @@ public class IngestService {
                 .addString("encoding", files.getFirst().charset().name(), false)
                 .toJobParameters();
         try (AdvisoryLock lock = AdvisoryLock.acquire(dataSource, AdvisoryLock.EVIDENCE, lockWait)) {
-            failOrphans();
+            DeadExecutions.recover(jobOperator, jobRepository, IngestJobConfiguration.JOB);
             drops.put(parameters.getString(IngestJobConfiguration.FINGERPRINT), files);
             try {
                 return run(parameters);
@@ -124,23 +122,6 @@ public class IngestService {
      * Executions still marked running while we hold the evidence lock belong to a process that
      * died (killed, machine lost): mark them failed so they can be restarted.
      */
-    private void failOrphans() {
-        for (JobExecution orphan : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB)) {
-            for (StepExecution step : orphan.getStepExecutions()) {
-                if (step.getStatus().isRunning()) {
-                    step.setStatus(BatchStatus.FAILED);
-                    step.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
-                    step.setEndTime(LocalDateTime.now());
-                    jobRepository.update(step);
-                }
-            }
-            orphan.setStatus(BatchStatus.FAILED);
-            orphan.setExitStatus(ExitStatus.FAILED.addExitDescription("the process running it died"));
-            orphan.setEndTime(LocalDateTime.now());
-            jobRepository.update(orphan);
-        }
-    }
-
     private IngestSummary summary(JobExecution execution, boolean alreadyLoaded) {
         List<Long> executionIds = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
                 .map(JobExecution::getId)

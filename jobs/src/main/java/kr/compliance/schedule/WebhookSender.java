@@ -1,12 +1,13 @@
 package kr.compliance.schedule;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +23,7 @@ class WebhookSender {
 
     private final AlertProperties properties;
     private final HttpClient client;
+    private final RetryTemplate retry;
 
     WebhookSender(AlertProperties properties) {
         this.properties = properties;
@@ -29,6 +31,12 @@ class WebhookSender {
                 .connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        // Spring's retry: each failed attempt waits first-backoff, then twice as long each time
+        this.retry = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(Math.max(1, properties.attempts()) - 1L)
+                .delay(properties.firstBackoff())
+                .multiplier(2)
+                .build());
     }
 
     Outcome post(URI webhook, String json) {
@@ -37,37 +45,39 @@ class WebhookSender {
                 .header("Content-Type", "application/json; charset=utf-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
                 .build();
-        int attempts = Math.max(1, properties.attempts());
-        Duration backoff = properties.firstBackoff();
-        String error = null;
-        for (int attempt = 1; attempt <= attempts; attempt++) {
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() / 100 == 2) {
-                    return new Outcome(true, attempt, null);
+        int[] attempts = {0};
+        try {
+            retry.execute(() -> {
+                attempts[0]++;
+                int status = client.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+                if (status / 100 != 2) {
+                    throw new RefusedException(status);
                 }
-                error = "HTTP " + response.statusCode();
-            } catch (IOException e) {
-                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-            } catch (InterruptedException e) {
+                return status;
+            });
+            return new Outcome(true, attempts[0], null);
+        } catch (RetryException e) {
+            Throwable last = e.getLastException() == null ? e : e.getLastException();
+            if (last instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                 Thread.currentThread().interrupt();
-                return new Outcome(false, attempt, "interrupted while posting");
+                return new Outcome(false, attempts[0], "interrupted while posting or waiting to retry");
             }
-            if (attempt < attempts && !sleep(backoff)) {
-                return new Outcome(false, attempt, "interrupted while waiting to retry after " + error);
-            }
-            backoff = backoff.multipliedBy(2);
+            return new Outcome(false, attempts[0], describe(last));
         }
-        return new Outcome(false, attempts, error);
     }
 
-    private static boolean sleep(Duration wait) {
-        try {
-            Thread.sleep(wait);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    private static String describe(Throwable failure) {
+        if (failure instanceof RefusedException) {
+            return failure.getMessage();
+        }
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    /** The receiver answered, but not with 2xx: worth another attempt, like no answer at all. */
+    private static final class RefusedException extends Exception {
+        RefusedException(int status) {
+            super("HTTP " + status);
         }
     }
 }

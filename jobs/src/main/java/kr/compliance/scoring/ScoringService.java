@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import kr.compliance.scoring.policy.Policy;
 import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.AdvisoryLock;
+import kr.compliance.store.DeadExecutions;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.Zones;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
@@ -105,33 +106,16 @@ public class ScoringService {
     }
 
     private JobExecution launch(JobParameters parameters, long runId) {
+        // we hold the evidence lock: a run still marked running was left by a dead process
+        DeadExecutions.recover(jobOperator, jobRepository, ScoreJobConfiguration.JOB);
         JobExecution last = jobRepository.getLastJobExecution(ScoreJobConfiguration.JOB, parameters);
         try {
-            JobExecution execution = last == null
-                    ? jobOperator.start(scoreJob, parameters)
-                    : jobOperator.restart(orphanedOrFailed(last));
+            JobExecution execution = last == null ? jobOperator.start(scoreJob, parameters) : jobOperator.restart(last);
             runs.attach(runId, execution.getId());
             return execution;
         } catch (Exception e) {
             throw new ScoringFailedException("the scoring run could not start: " + e.getMessage(), e);
         }
-    }
-
-    /** An execution left running by a dead process (we hold the lock, so nobody runs it) can be restarted. */
-    private JobExecution orphanedOrFailed(JobExecution last) {
-        if (last.getStatus().isRunning()) {
-            last.getStepExecutions().stream()
-                    .filter(step -> step.getStatus().isRunning())
-                    .forEach(step -> {
-                        step.setStatus(BatchStatus.FAILED);
-                        step.setEndTime(java.time.LocalDateTime.now());
-                        jobRepository.update(step);
-                    });
-            last.setStatus(BatchStatus.FAILED);
-            last.setEndTime(java.time.LocalDateTime.now());
-            jobRepository.update(last);
-        }
-        return last;
     }
 
     /** A completed run's scores as stored. */

@@ -1,0 +1,28 @@
+package kr.compliance.store;
+
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Executions a killed process left marked running. Only a caller holding the lock every run of
+ * the job holds may call this: the lock proves no live process runs them. They are ended with
+ * Spring Batch's own recovery ({@link JobOperator#recover}), as {@code FAILED} with the reason,
+ * so the next launch restarts them from their last commit.
+ */
+public final class DeadExecutions {
+
+    private DeadExecutions() {}
+
+    public static void recover(JobOperator jobOperator, JobRepository jobRepository, String jobName) {
+        ExitStatus died = ExitStatus.FAILED.addExitDescription("the process running it died");
+        for (JobExecution orphan : jobRepository.findRunningJobExecutions(jobName)) {
+            orphan.getStepExecutions().stream()
+                    .filter(step -> step.getStatus().isRunning())
+                    .forEach(step -> step.setExitStatus(died));
+            orphan.setExitStatus(died);
+            jobOperator.recover(orphan);
+        }
+    }
+}
