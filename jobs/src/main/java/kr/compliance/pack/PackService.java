@@ -38,6 +38,7 @@ public class PackService {
     private static final Logger log = LoggerFactory.getLogger(PackService.class);
 
     private final PackRepository repository;
+    private final PackSigningKeys signingKeys;
     private final DSLContext dsl;
     private final Zones zones;
     private final StoreProperties store;
@@ -46,12 +47,14 @@ public class PackService {
 
     PackService(
             PackRepository repository,
+            PackSigningKeys signingKeys,
             DSLContext dsl,
             Zones zones,
             StoreProperties store,
             @Value("${compliance.pack.max-rows-per-sheet:" + SheetSeries.EXCEL_MAX_ROWS + "}") int maxRowsPerSheet,
             @Value("${compliance.pack.linked-evidence-max-records:50000}") long linkedEvidenceMaxRecords) {
         this.repository = repository;
+        this.signingKeys = signingKeys;
         this.dsl = dsl;
         this.zones = zones;
         this.store = store;
@@ -85,18 +88,23 @@ public class PackService {
                 .orElseThrow(() -> new PackException("no completed scoring run for " + period
                         + ": run 'compliance score --period " + period + "' first"));
         Path target = outDir.resolve("compliance-pack-" + period + ".zip");
+        // known before the cover is written: the cover and the manifest name the signer
+        SigningKey signingKey = signingKeys.current();
         try (PackWorkFolder work = PackWorkFolder.create(outDir)) {
             Path staging = work.path();
             PackManifest manifest = TempFile.withStrategy(poiFilesIn(staging), () -> {
                 try {
-                    return writeEntries(run, labels, staging);
+                    return writeEntries(run, labels, signingKey.signer(), staging);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
+            sign(staging, signingKey);
             Path entriesZip = staging.resolve("pack.zip");
             List<ZipEntries.Source> sources = new ArrayList<>();
-            sources.add(new ZipEntries.Source(PackManifest.NAME, staging.resolve(PackManifest.NAME)));
+            for (String name : List.of(PackManifest.NAME, ManifestSignature.SIGNATURE, ManifestSignature.CERTIFICATE)) {
+                sources.add(new ZipEntries.Source(name, staging.resolve(name)));
+            }
             manifest.entries().forEach(e -> sources.add(new ZipEntries.Source(e.name(), staging.resolve(e.name()))));
             ZipEntries.write(entriesZip, sources, EvidenceWorkbook.entryTime(run));
             PackManifest.Entry whole = EntryDigest.of("pack.zip", () -> Files.newInputStream(entriesZip));
@@ -108,6 +116,13 @@ public class PackService {
         }
     }
 
+    /** Writes {@code manifest.json.p7s} and {@code signer.pem} beside the manifest. */
+    private static void sign(Path staging, SigningKey key) throws IOException {
+        byte[] manifest = Files.readAllBytes(staging.resolve(PackManifest.NAME));
+        Files.write(staging.resolve(ManifestSignature.SIGNATURE), ManifestSignature.sign(manifest, key));
+        Files.write(staging.resolve(ManifestSignature.CERTIFICATE), key.certificatePem());
+    }
+
     /**
      * POI's temporary files (a sheet's rows before the xlsx is written, 650 MB a million rows; the
      * template while writing) go into the pack's work folder, so they go with it, never into the
@@ -117,7 +132,8 @@ public class PackService {
         return new DefaultTempFileCreationStrategy(staging.resolve("poi").toFile());
     }
 
-    private PackManifest writeEntries(Run run, PackLabels labels, Path staging) throws IOException {
+    private PackManifest writeEntries(Run run, PackLabels labels, PackManifest.Signer signer, Path staging)
+            throws IOException {
         String workbookName = "evidence-" + run.period() + ".xlsx";
         Map<String, Score> scores = repository.scores(run.runId());
         Period previousPeriod = Period.parse(run.period(), run.zone()).previous();
@@ -128,7 +144,7 @@ public class PackService {
         PackContent content = new PackContent(repository, run, labels);
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
-            workbook.cover(ToolVersion.of(), evidence.linked());
+            workbook.cover(ToolVersion.of(), evidence.linked(), signer);
             workbook.summary(scores, previous, previousPeriod.toString());
             long started = System.nanoTime();
             FindingHandOff findings = new FindingHandOff();
@@ -152,12 +168,12 @@ public class PackService {
                 Path file = staging.resolve(csv.getKey());
                 entries.add(EntryDigest.of(csv.getKey(), () -> Files.newInputStream(file), csv.getValue()));
             }
-            PackManifest manifest = manifest(run, labels, entries).withPackHash();
+            PackManifest manifest = manifest(run, labels, signer, entries).withPackHash();
             workbook.packHash(manifest.packHash());
             Path workbookFile = staging.resolve(workbookName);
             workbook.write(workbookFile, staging.resolve("workbook.poi.xlsx"));
             entries.addFirst(EntryDigest.of(workbookName, () -> Files.newInputStream(workbookFile)));
-            manifest = manifest(run, labels, entries).withPackHash();
+            manifest = manifest(run, labels, signer, entries).withPackHash();
             log.info("pack {}: entries digested and workbook written in {} ms", run.period(), millisSince(started));
             Files.write(staging.resolve(PackManifest.NAME), manifest.toJson());
             return manifest;
@@ -179,7 +195,8 @@ public class PackService {
         }
     }
 
-    private static PackManifest manifest(Run run, PackLabels labels, List<PackManifest.Entry> entries) {
+    private static PackManifest manifest(
+            Run run, PackLabels labels, PackManifest.Signer signer, List<PackManifest.Entry> entries) {
         return new PackManifest(
                 PackManifest.FORMAT,
                 run.period(),
@@ -193,6 +210,7 @@ public class PackService {
                 run.policySha256(),
                 ToolVersion.of(),
                 labels.lang(),
+                signer,
                 null,
                 List.copyOf(entries));
     }
