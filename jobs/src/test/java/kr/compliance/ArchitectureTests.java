@@ -1,11 +1,18 @@
 package kr.compliance;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import kr.compliance.store.jooq.tables.Finding;
+import kr.compliance.store.jooq.tables.RequirementScore;
+import kr.compliance.store.jooq.tables.ScoringRun;
+import kr.compliance.store.jooq.tables.records.FindingRecord;
+import kr.compliance.store.jooq.tables.records.RequirementScoreRecord;
+import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +37,8 @@ class ArchitectureTests {
                 .definedBy("kr.compliance.schedule..")
                 .layer("pack")
                 .definedBy("kr.compliance.pack..")
+                .layer("results")
+                .definedBy("kr.compliance.results..")
                 .layer("scoring")
                 .definedBy("kr.compliance.scoring..")
                 .layer("sources")
@@ -48,8 +57,10 @@ class ArchitectureTests {
                 .mayOnlyBeAccessedByLayers("serve", "cli")
                 .whereLayer("pack")
                 .mayOnlyBeAccessedByLayers("serve", "schedule", "cli")
-                .whereLayer("scoring")
+                .whereLayer("results")
                 .mayOnlyBeAccessedByLayers("pack", "serve", "schedule", "cli")
+                .whereLayer("scoring")
+                .mayOnlyBeAccessedByLayers("results", "pack", "serve", "schedule", "cli")
                 .whereLayer("sources")
                 .mayOnlyBeAccessedByLayers("schedule", "cli")
                 .whereLayer("ingest")
@@ -57,8 +68,31 @@ class ArchitectureTests {
                 .whereLayer("generate")
                 .mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("store")
-                .mayOnlyBeAccessedByLayers("ingest", "sources", "scoring", "pack", "serve", "schedule", "cli")
+                .mayOnlyBeAccessedByLayers(
+                        "ingest", "sources", "scoring", "results", "pack", "serve", "schedule", "cli")
                 .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * The pack, the API and pages, and the scheduler read scoring's results through the read model
+     * ({@code results.ScoringResults}), never from scoring's tables: one shape of a finding, one
+     * order of scores, one answer to "which run".
+     */
+    @Test
+    void onlyTheReadModelReadsScoringTables() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("kr.compliance.pack..", "kr.compliance.serve..", "kr.compliance.schedule..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(
+                        ScoringRun.class,
+                        ScoringRunRecord.class,
+                        Finding.class,
+                        FindingRecord.class,
+                        RequirementScore.class,
+                        RequirementScoreRecord.class)
                 .check(classes);
     }
 

@@ -1,7 +1,6 @@
 package kr.compliance.cli;
 
 import java.time.ZoneOffset;
-import kr.compliance.store.Period;
 import kr.compliance.store.Timestamps;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -10,14 +9,6 @@ import picocli.CommandLine.ParameterException;
 final class CommandLineValues {
 
     private CommandLineValues() {}
-
-    static void period(CommandSpec spec, String period) {
-        try {
-            Period.parse(period, ZoneOffset.UTC);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
 
     static void asOf(CommandSpec spec, String asOf) {
         if (asOf == null) {

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import kr.compliance.generate.DropGenerator;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.ingest.RecordKind;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreProperties;
 import kr.compliance.store.Timestamps;
 import kr.compliance.store.Zones;
@@ -58,11 +58,12 @@ final class DemoCommand implements Callable<Integer> {
         return AppContext.run(global, context -> {
             PrintWriter console = spec.commandLine().getOut();
             Zones zones = context.getBean(Zones.class);
-            Period period = Period.parse(PERIOD, zones.report());
+            Quarter period = Quarter.parse(PERIOD);
             Path demo = context.getBean(StoreProperties.class).home().resolve("demo");
             Path story = copySample(demo.resolve("three-outages"));
             Path generated = demo.resolve("generated-" + GENERATED_CHANGES);
-            new DropGenerator(SEED, period.start(), period.end()).write(generated, GENERATED_CHANGES);
+            new DropGenerator(SEED, period.start(zones.report()), period.end(zones.report()))
+                    .write(generated, GENERATED_CHANGES);
             IngestService ingest = context.getBean(IngestService.class);
             for (Path drop : new Path[] {story, generated}) {
                 console.println("Loading " + drop);

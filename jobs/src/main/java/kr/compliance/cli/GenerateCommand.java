@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import kr.compliance.generate.DropGenerator;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,21 +34,17 @@ final class GenerateCommand implements Callable<Integer> {
             paramLabel = "PERIOD",
             defaultValue = "2026Q3",
             description = "the quarter (default 2026Q3)")
-    String period;
+    Quarter period;
 
     @Override
     public Integer call() {
         if (changes < 0) {
             throw new ParameterException(spec.commandLine(), "--changes must be 0 or more");
         }
-        Period quarter;
-        try {
-            quarter = Period.parse(period, ZoneId.of("Asia/Seoul"));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ZoneId seoul = ZoneId.of("Asia/Seoul");
         long started = System.nanoTime();
-        DropGenerator.Counts counts = new DropGenerator(seed, quarter.start(), quarter.end()).write(out, changes);
+        DropGenerator.Counts counts =
+                new DropGenerator(seed, period.start(seoul), period.end(seoul)).write(out, changes);
         spec.commandLine()
                 .getOut()
                 .printf(

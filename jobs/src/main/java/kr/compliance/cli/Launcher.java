@@ -1,5 +1,6 @@
 package kr.compliance.cli;
 
+import kr.compliance.store.Quarter;
 import picocli.CommandLine;
 
 /** The entry point of {@code scripts/compliance}: parses the command line and exits with its code. */
@@ -15,6 +16,14 @@ public final class Launcher {
     public static int run(String... args) {
         CommandLine commandLine = new CommandLine(new ComplianceCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // a period is parsed once, here; the commands get a Quarter
+        commandLine.registerConverter(Quarter.class, text -> {
+            try {
+                return Quarter.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         commandLine.setExecutionExceptionHandler(new OneLineErrors());
         return commandLine.execute(args);
     }

@@ -2,20 +2,26 @@ package kr.compliance.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
-import kr.compliance.pack.PackManifest;
-import kr.compliance.pack.PackService;
+import kr.compliance.pack.PackLauncher;
+import kr.compliance.pack.PackRequest;
+import kr.compliance.store.Quarter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code pack --period 2026Q3 --out DIR [--lang ko|en]}: the evidence pack of the period's latest scoring run. */
+/**
+ * {@code pack --period 2026Q3 [--run N] [--out DIR] [--lang ko|en]}: the evidence pack of a run,
+ * made by the {@code packJob}.
+ */
 @Command(
         name = "pack",
         mixinStandardHelpOptions = true,
-        description = "Write compliance-pack-PERIOD.zip from the period's latest completed scoring run.")
+        description = "Write compliance-pack-PERIOD.zip of a scoring run: the one given, else the period's"
+                + " submitted run, else its latest completed run.")
 final class PackCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -25,7 +31,13 @@ final class PackCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "a quarter, e.g. 2026Q3")
-    String period;
+    Quarter period;
+
+    @Option(
+            names = "--run",
+            paramLabel = "N",
+            description = "the scoring run to pack (default: the submitted run, else the latest completed run)")
+    Long run;
 
     @Option(
             names = "--out",
@@ -42,20 +54,16 @@ final class PackCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLineValues.period(spec, period);
         CommandLineValues.lang(spec, lang);
         return AppContext.run(global, context -> {
             long started = System.nanoTime();
-            PackService.PackResult result = context.getBean(PackService.class).pack(period, out, lang);
-            System.out.println("pack " + result.file() + " (run " + result.runId() + ", " + result.size()
-                    + " bytes, sha256 " + result.sha256() + ")");
-            Elapsed.print(
-                    new PrintWriter(System.out, true),
-                    "pack",
-                    started,
-                    result.manifest().entries().stream()
-                            .mapToLong(PackManifest.Entry::rows)
-                            .sum());
+            PackLauncher.Made made =
+                    context.getBean(PackLauncher.class).make(new PackRequest(period, run, lang, out, Instant.now()));
+            PrintWriter console = spec.commandLine().getOut();
+            console.println("pack " + made.file() + " (run " + made.run().runId() + ", "
+                    + made.run().state() + ", as of " + made.run().asOf() + ", " + made.size() + " bytes, sha256 "
+                    + made.sha256() + ")");
+            Elapsed.print(console, "pack", started, made.rows());
             return ExitCodes.OK;
         });
     }

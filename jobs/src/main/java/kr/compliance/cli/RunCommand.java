@@ -7,9 +7,10 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.ingest.IngestSummary;
-import kr.compliance.pack.PackService;
+import kr.compliance.pack.PackLauncher;
+import kr.compliance.pack.PackRequest;
 import kr.compliance.scoring.ScoringService;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.Timestamps;
 import kr.compliance.store.Zones;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -33,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
     Path from;
 
     @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "a quarter, e.g. 2026Q3")
-    String period;
+    Quarter period;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "the folder for the pack")
     Path out;
@@ -46,7 +47,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLineValues.period(spec, period);
         CommandLineValues.asOf(spec, asOf);
         CommandLineValues.lang(spec, lang);
         return AppContext.run(global, context -> {
@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter console = spec.commandLine().getOut();
             IngestSummary loaded = context.getBean(IngestService.class).ingest(from, null, Duration.ZERO);
             IngestCommand.print(loaded, console);
-            scoreAndPack(context, Period.parse(period, zones.report()), now, out, lang, console);
+            scoreAndPack(context, period, now, out, lang, console);
             return loaded.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
         });
     }
@@ -63,17 +63,19 @@ final class RunCommand implements Callable<Integer> {
     /** Scores the period and packs it, printing the scores and where the pack is. */
     static void scoreAndPack(
             ConfigurableApplicationContext context,
-            Period period,
+            Quarter period,
             Instant asOf,
             Path out,
             String lang,
             PrintWriter console) {
         ScoringService.Result scored = context.getBean(ScoringService.class).score(period, asOf, Duration.ZERO);
         console.println();
-        ScoreCommand.print(scored, period.toString(), console);
-        PackService.PackResult pack = context.getBean(PackService.class).pack(period, out, lang);
+        ScoreCommand.print(scored, period, console);
+        PackLauncher.Made pack = context.getBean(PackLauncher.class)
+                .make(new PackRequest(period, scored.runId(), lang, out, Instant.now()));
         console.println();
-        console.println("Evidence pack: " + pack.file().toAbsolutePath() + " (sha256 " + pack.sha256() + ")");
+        console.println("Evidence pack: " + pack.file().toAbsolutePath() + " (run "
+                + pack.run().runId() + ", " + pack.run().state() + ", sha256 " + pack.sha256() + ")");
         console.flush();
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import kr.compliance.scoring.Score;
 import kr.compliance.scoring.ScoringService;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.Timestamps;
 import kr.compliance.store.Zones;
 import picocli.CommandLine.Command;
@@ -26,7 +26,7 @@ final class ScoreCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--period", required = true, paramLabel = "PERIOD", description = "a quarter, e.g. 2026Q3")
-    String period;
+    Quarter period;
 
     @Option(
             names = "--as-of",
@@ -37,14 +37,13 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLineValues.period(spec, period);
         CommandLineValues.asOf(spec, asOf);
         return AppContext.run(global, context -> {
             Zones zones = context.getBean(Zones.class);
             long started = System.nanoTime();
             ScoringService.Result result = context.getBean(ScoringService.class)
                     .score(
-                            Period.parse(period, zones.report()),
+                            period,
                             asOf == null ? Instant.now() : Timestamps.parse(asOf, zones.report()),
                             Duration.ZERO);
             print(result, period, spec.commandLine().getOut());
@@ -60,9 +59,9 @@ final class ScoreCommand implements Callable<Integer> {
         });
     }
 
-    static void print(ScoringService.Result result, String period, PrintWriter out) {
-        out.println("Scoring run " + result.runId() + " of " + period.toUpperCase() + ", as of " + result.asOf()
-                + ", policy " + result.policyVersion());
+    static void print(ScoringService.Result result, Quarter period, PrintWriter out) {
+        out.println("Scoring run " + result.runId() + " of " + period + ", as of " + result.asOf() + ", policy "
+                + result.policyVersion());
         out.printf("%-9s %7s %-8s %8s %8s %10s %8s%n", "", "score", "rating", "pass", "fail", "exception", "pending");
         for (Score score : result.scores()) {
             out.printf(

@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import kr.compliance.pack.PackRows.Run;
-import kr.compliance.scoring.Finding;
+import kr.compliance.results.Run;
 import org.jooq.Field;
 import org.jooq.Record;
 
@@ -72,7 +71,7 @@ final class EvidenceSheets {
         if (ids == null || ids.isEmpty() || !linked) {
             return null;
         }
-        for (String id : ids.split(Finding.REF_SEPARATOR)) {
+        for (String id : ids.split(kr.compliance.scoring.Finding.REF_SEPARATOR)) {
             String address = rowOf.get(id);
             if (address != null) {
                 return address;

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
-import kr.compliance.pack.PackRows.Run;
-import kr.compliance.pack.PackRows.Score;
+import kr.compliance.results.Catalogue;
+import kr.compliance.results.Run;
+import kr.compliance.results.ScoreRow;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
@@ -143,7 +144,9 @@ final class EvidenceWorkbook implements AutoCloseable {
     }
 
     /** Six requirements and the overall score, rated in colour, beside the previous quarter's; a chart. */
-    void summary(Map<String, Score> scores, Map<String, Score> previous, String previousPeriod) {
+    void summary(List<ScoreRow> scoreRows, List<ScoreRow> previousRows, String previousPeriod) {
+        Map<String, ScoreRow> scores = byRequirement(scoreRows);
+        Map<String, ScoreRow> previous = byRequirement(previousRows);
         XSSFSheet sheet = template.createSheet(labels.get("sheet.summary"));
         title(sheet, labels.get("summary.title", run.period()));
         List<String> header = List.of(
@@ -164,9 +167,9 @@ final class EvidenceWorkbook implements AutoCloseable {
         }
         head.setHeightInPoints(30);
         int r = headerRow + 1;
-        for (String requirement : scoreOrder()) {
-            Score score = scores.get(requirement);
-            Score before = previous.get(requirement);
+        for (String requirement : Catalogue.scoreOrder()) {
+            ScoreRow score = scores.get(requirement);
+            ScoreRow before = previous.get(requirement);
             Row row = sheet.createRow(r++);
             label(row, 0, requirement, "label");
             label(row, 1, labels.get("requirement." + requirement), "label");
@@ -206,11 +209,10 @@ final class EvidenceWorkbook implements AutoCloseable {
         chart(sheet, headerRow + 1, headerRow + REQUIREMENTS.size(), r + 3, !previous.isEmpty(), previousPeriod);
     }
 
-    /** R1..R6, then OVERALL: the order of scores everywhere in the pack. */
-    static List<String> scoreOrder() {
-        List<String> order = new java.util.ArrayList<>(REQUIREMENTS);
-        order.add(OVERALL);
-        return order;
+    private static Map<String, ScoreRow> byRequirement(List<ScoreRow> rows) {
+        Map<String, ScoreRow> byRequirement = new java.util.HashMap<>();
+        rows.forEach(row -> byRequirement.put(row.requirement(), row));
+        return byRequirement;
     }
 
     private void chart(
@@ -232,7 +234,7 @@ final class EvidenceWorkbook implements AutoCloseable {
         XDDFChartData.Series current = data.addSeries(
                 names,
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 2, 2)));
-        current.setTitle(run.period(), null);
+        current.setTitle(run.period().toString(), null);
         fill(current, CURRENT_BAR);
         if (withPrevious) {
             XDDFChartData.Series before = data.addSeries(

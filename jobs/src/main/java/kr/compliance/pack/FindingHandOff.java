@@ -6,7 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import kr.compliance.pack.PackRows.Finding;
+import kr.compliance.results.Finding;
 
 /**
  * Hands the findings, read once from the database for {@code findings.csv}, to the thread that

@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import kr.compliance.pack.PackRows.ControlException;
 import kr.compliance.pack.PackRows.RevisionCount;
-import kr.compliance.pack.PackRows.Run;
-import kr.compliance.pack.PackRows.Score;
+import kr.compliance.results.Finding;
+import kr.compliance.results.FindingFilter;
+import kr.compliance.results.Run;
+import kr.compliance.results.ScoreRow;
+import kr.compliance.results.ScoringResults;
 import org.jooq.Record;
 
 /**
@@ -22,15 +25,6 @@ final class PackContent {
     private static final String REJECTIONS = "rejected-records.csv";
     private static final List<String> SCORE_HEADER =
             List.of("requirement", "title", "pass", "fail", "exception", "pending", "score", "rating");
-    private static final List<String> FINDING_HEADER = List.of(
-            "control_id",
-            "requirement",
-            "subject_type",
-            "subject_id",
-            "status",
-            "reason",
-            "evidence_refs",
-            "reference_time");
     private static final List<String> EXCEPTION_HEADER = List.of(
             "exception_id",
             "control_id",
@@ -44,34 +38,38 @@ final class PackContent {
     private static final List<String> REJECTION_HEADER = List.of("file", "line", "column", "reason", "raw");
 
     private final PackRepository repository;
+    private final ScoringResults results;
     private final Run run;
     private final PackLabels labels;
     private List<ControlException> exceptions;
 
-    PackContent(PackRepository repository, Run run, PackLabels labels) {
+    PackContent(PackRepository repository, ScoringResults results, Run run, PackLabels labels) {
         this.repository = repository;
+        this.results = results;
         this.run = run;
         this.labels = labels;
     }
 
     /** Writes every CSV entry into {@code folder}; returns their names, in pack order, and row counts. */
-    Map<String, Long> writeCsvs(Path folder, Map<String, Score> scores, FindingHandOff findings) {
+    Map<String, Long> writeCsvs(Path folder, List<ScoreRow> scores, FindingHandOff findings) {
         Map<String, Long> written = new LinkedHashMap<>();
         try (CsvEntry csv = csv(folder, SCORES, SCORE_HEADER)) {
-            for (String requirement : EvidenceWorkbook.scoreOrder()) {
-                Score s = scores.get(requirement);
-                String title = labels.get("requirement." + requirement);
-                if (s == null) {
-                    csv.row(requirement, title, 0L, 0L, 0L, 0L, null, "NO_DATA");
-                } else {
-                    csv.row(requirement, title, s.pass(), s.fail(), s.exception(), s.pending(), s.score(), s.rating());
-                }
+            for (ScoreRow s : scores) {
+                csv.row(
+                        s.requirement(),
+                        labels.get("requirement." + s.requirement()),
+                        s.pass(),
+                        s.fail(),
+                        s.exception(),
+                        s.pending(),
+                        s.score(),
+                        s.rating());
             }
             written.put(csv.name(), csv.rows());
         }
-        try (CsvEntry csv = csv(folder, FINDINGS, FINDING_HEADER)) {
+        try (CsvEntry csv = csv(folder, FINDINGS, Finding.CSV_HEADER)) {
             try {
-                repository.forEachFinding(run.runId(), f -> {
+                results.eachFinding(run, FindingFilter.ALL, f -> {
                     csv.row(
                             f.controlId(),
                             f.requirement(),
@@ -80,7 +78,7 @@ final class PackContent {
                             f.status(),
                             f.reason(),
                             f.evidenceRefs(),
-                            f.referenceTime());
+                            f.referenceTime().toInstant());
                     findings.accept(f);
                 });
             } finally {
@@ -112,7 +110,7 @@ final class PackContent {
     /** The period's exceptions, read once for the CSV and the sheet, which are written at the same time. */
     private synchronized List<ControlException> exceptions() {
         if (exceptions == null) {
-            exceptions = repository.exceptions(run);
+            exceptions = repository.exceptions(run, results.coveredFindings(run));
         }
         return exceptions;
     }
@@ -142,7 +140,7 @@ final class PackContent {
     void writeSheets(EvidenceWorkbook workbook, FindingHandOff findings, EvidenceSheets evidence) {
         // the record sheets come first so the findings know where to link; they are moved last
         evidence.write(workbook, repository, run, labels);
-        List<String> findingHeader = labelled("finding", FINDING_HEADER);
+        List<String> findingHeader = labelled("finding", Finding.CSV_HEADER);
         var requirements = EvidenceWorkbook.REQUIREMENTS.iterator();
         SheetSeries[] current = {null};
         String[] currentRequirement = {null};
@@ -167,7 +165,7 @@ final class PackContent {
                     f.status(),
                     f.reason(),
                     f.evidenceRefs(),
-                    f.referenceTime());
+                    f.referenceTime().toInstant());
             link(current[0], 3, evidence.addressOfFirst(f.subjectId()));
             link(current[0], 6, evidence.addressOfFirst(f.evidenceRefs()));
         });

@@ -1,7 +1,5 @@
 package kr.compliance.pack;
 
-import java.nio.file.Path;
-import java.util.Map;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -21,9 +19,17 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class PackJobConfiguration {
 
+    /** Where the step's execution context names the zip it wrote, and the run it packed. */
+    static final String PACK_FILE = "packFile";
+
+    static final String RUN_ID = "runId";
+    static final String PACK_SIZE = "packSize";
+    static final String PACK_SHA256 = "packSha256";
+    static final String ROWS = "rows";
+
     @Bean
     Job packJob(JobRepository jobRepository, Step packStep) {
-        return new JobBuilder("packJob", jobRepository).start(packStep).build();
+        return new JobBuilder(PackRequest.JOB, jobRepository).start(packStep).build();
     }
 
     @Bean
@@ -31,18 +37,22 @@ class PackJobConfiguration {
         return new StepBuilder("packStep", jobRepository)
                 .tasklet(
                         (contribution, chunkContext) -> {
-                            Map<String, Object> parameters =
-                                    chunkContext.getStepContext().getJobParameters();
-                            Object outDir = parameters.get("outDir");
-                            PackService.PackResult result = packs.pack(
-                                    (String) parameters.get("period"),
-                                    outDir == null ? null : Path.of(outDir.toString()),
-                                    (String) parameters.getOrDefault("lang", "ko"));
-                            chunkContext
-                                    .getStepContext()
-                                    .getStepExecution()
-                                    .getExecutionContext()
-                                    .putString("packFile", result.file().toString());
+                            var step = chunkContext.getStepContext().getStepExecution();
+                            PackRequest request = PackRequest.of(step.getJobParameters());
+                            PackService.PackResult result =
+                                    packs.pack(request.period(), request.runId(), request.outDir(), request.lang());
+                            step.getExecutionContext()
+                                    .putString(PACK_FILE, result.file().toString());
+                            step.getExecutionContext()
+                                    .putLong(RUN_ID, result.run().runId());
+                            step.getExecutionContext().putLong(PACK_SIZE, result.size());
+                            step.getExecutionContext().putString(PACK_SHA256, result.sha256());
+                            step.getExecutionContext()
+                                    .putLong(
+                                            ROWS,
+                                            result.manifest().entries().stream()
+                                                    .mapToLong(PackManifest.Entry::rows)
+                                                    .sum());
                             // a tasklet counts its own work: the records written into the pack's CSV entries
                             contribution.incrementWriteCount(result.manifest().csvRows());
                             contribution.setExitStatus(contribution

@@ -3,14 +3,11 @@ package kr.compliance.pack;
 import static kr.compliance.store.jooq.Tables.ACTION_ITEM;
 import static kr.compliance.store.jooq.Tables.CHANGE_RECORD;
 import static kr.compliance.store.jooq.Tables.CONTROL_EXCEPTION;
-import static kr.compliance.store.jooq.Tables.FINDING;
 import static kr.compliance.store.jooq.Tables.INCIDENT;
 import static kr.compliance.store.jooq.Tables.NOTIFICATION;
 import static kr.compliance.store.jooq.Tables.POSTMORTEM;
 import static kr.compliance.store.jooq.Tables.REJECTED_RECORD;
-import static kr.compliance.store.jooq.Tables.REQUIREMENT_SCORE;
 import static kr.compliance.store.jooq.Tables.RUNBOOK;
-import static kr.compliance.store.jooq.Tables.SCORING_RUN;
 import static kr.compliance.store.jooq.Tables.TEST_RUN;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
@@ -19,23 +16,17 @@ import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.select;
 import static org.jooq.impl.DSL.selectOne;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import kr.compliance.pack.PackRows.ControlException;
 import kr.compliance.pack.PackRows.DanglingReference;
-import kr.compliance.pack.PackRows.Finding;
 import kr.compliance.pack.PackRows.Rejection;
 import kr.compliance.pack.PackRows.RevisionCount;
 import kr.compliance.pack.PackRows.RoleNote;
-import kr.compliance.pack.PackRows.Run;
-import kr.compliance.pack.PackRows.Score;
+import kr.compliance.results.Run;
 import kr.compliance.store.Revisions;
-import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.jooq.Condition;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -53,80 +44,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 class PackRepository {
 
-    static final String COMPLETED = "COMPLETED";
-
     private final DSLContext dsl;
 
     PackRepository(DSLContext dsl) {
         this.dsl = dsl;
-    }
-
-    /** The latest completed scoring run of a period. */
-    Optional<Run> latestCompletedRun(String period) {
-        return dsl.selectFrom(SCORING_RUN)
-                .where(SCORING_RUN.PERIOD.eq(period), SCORING_RUN.STATUS.eq(COMPLETED))
-                .orderBy(SCORING_RUN.RUN_ID.desc())
-                .limit(1)
-                .fetchOptional()
-                .map(PackRepository::run);
-    }
-
-    private static Run run(ScoringRunRecord r) {
-        return new Run(
-                r.getRunId(),
-                r.getPeriod(),
-                r.getPeriodStart(),
-                r.getPeriodEnd(),
-                ZoneId.of(r.getReportZone()),
-                r.getAsOf(),
-                r.getEvidenceLoadId(),
-                r.getPolicyVersion(),
-                r.getPolicySha256());
-    }
-
-    /** The run's scores by requirement ({@code R1}..{@code R6}, {@code OVERALL}). */
-    Map<String, Score> scores(long runId) {
-        Map<String, Score> scores = new LinkedHashMap<>();
-        dsl.selectFrom(REQUIREMENT_SCORE)
-                .where(REQUIREMENT_SCORE.RUN_ID.eq(runId))
-                .orderBy(REQUIREMENT_SCORE.REQUIREMENT)
-                .forEach(r -> scores.put(
-                        r.getRequirement(),
-                        new Score(
-                                r.getRequirement(),
-                                r.getPassCount(),
-                                r.getFailCount(),
-                                r.getExceptionCount(),
-                                r.getPendingCount(),
-                                r.getScore(),
-                                r.getRating())));
-        return scores;
-    }
-
-    /** The run's findings ordered by control and subject (the primary key's order). */
-    void forEachFinding(long runId, Consumer<Finding> action) {
-        stream(
-                dsl.select(
-                                FINDING.CONTROL_ID,
-                                FINDING.REQUIREMENT,
-                                FINDING.SUBJECT_TYPE,
-                                FINDING.SUBJECT_ID,
-                                FINDING.STATUS,
-                                FINDING.REASON,
-                                FINDING.EVIDENCE_REFS,
-                                FINDING.REFERENCE_TIME)
-                        .from(FINDING)
-                        .where(FINDING.RUN_ID.eq(runId))
-                        .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID),
-                r -> action.accept(new Finding(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        r.value8())));
     }
 
     /**
@@ -208,17 +129,11 @@ class PackRepository {
         return Revisions.currentAsOfLoad(table, run.evidenceLoadId());
     }
 
-    /** Exceptions valid at any time in the period, each with the findings of the run it covered. */
-    List<ControlException> exceptions(Run run) {
-        // the covered findings first, from the run's own rows: a join from the exceptions would
-        // look for each one through all of a run's findings (no index leads to exception_id)
-        Map<String, List<String>> covered = new java.util.HashMap<>();
-        dsl.select(FINDING.EXCEPTION_ID, FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
-                .from(FINDING)
-                .where(FINDING.RUN_ID.eq(run.runId()), FINDING.EXCEPTION_ID.isNotNull())
-                .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
-                .forEach(r -> covered.computeIfAbsent(r.value1(), id -> new ArrayList<>())
-                        .add(r.value2() + " " + r.value3()));
+    /**
+     * Exceptions valid at any time in the period, each with the findings of the run it covered
+     * ({@code covered}: per exception id, as {@code ScoringResults.coveredFindings} gives them).
+     */
+    List<ControlException> exceptions(Run run, Map<String, List<String>> covered) {
         return dsl.select(
                         CONTROL_EXCEPTION.EXCEPTION_ID,
                         CONTROL_EXCEPTION.CONTROL_ID,

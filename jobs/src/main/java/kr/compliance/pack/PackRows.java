@@ -1,41 +1,12 @@
 package kr.compliance.pack;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 /** The rows a pack is made of, as read from the store. */
 final class PackRows {
 
     private PackRows() {}
-
-    /** The scoring run a pack shows, and the evidence it saw. */
-    record Run(
-            long runId,
-            String period,
-            Instant periodStart,
-            Instant periodEnd,
-            ZoneId zone,
-            Instant asOf,
-            long evidenceLoadId,
-            String policyVersion,
-            String policySha256) {}
-
-    /** One line of {@code scores.csv}: a requirement, or {@code OVERALL}. */
-    record Score(
-            String requirement, long pass, long fail, long exception, long pending, BigDecimal score, String rating) {}
-
-    /** One finding of the run. */
-    record Finding(
-            String controlId,
-            String requirement,
-            String subjectType,
-            String subjectId,
-            String status,
-            String reason,
-            String evidenceRefs,
-            Instant referenceTime) {}
 
     /** An exception valid at some time in the period, with the findings it turned into EXCEPTION. */
     record ControlException(

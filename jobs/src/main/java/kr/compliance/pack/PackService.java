@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import kr.compliance.pack.PackRows.Run;
-import kr.compliance.pack.PackRows.Score;
-import kr.compliance.store.Period;
+import kr.compliance.results.Run;
+import kr.compliance.results.ScoreRow;
+import kr.compliance.results.ScoringResults;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreProperties;
-import kr.compliance.store.Zones;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.util.TempFileCreationStrategy;
@@ -38,55 +38,47 @@ public class PackService {
     private static final Logger log = LoggerFactory.getLogger(PackService.class);
 
     private final PackRepository repository;
+    private final ScoringResults results;
     private final PackSigningKeys signingKeys;
     private final DSLContext dsl;
-    private final Zones zones;
     private final StoreProperties store;
     private final int maxRowsPerSheet;
     private final long linkedEvidenceMaxRecords;
 
     PackService(
             PackRepository repository,
+            ScoringResults results,
             PackSigningKeys signingKeys,
             DSLContext dsl,
-            Zones zones,
             StoreProperties store,
             @Value("${compliance.pack.max-rows-per-sheet:" + SheetSeries.EXCEL_MAX_ROWS + "}") int maxRowsPerSheet,
             @Value("${compliance.pack.linked-evidence-max-records:50000}") long linkedEvidenceMaxRecords) {
         this.repository = repository;
+        this.results = results;
         this.signingKeys = signingKeys;
         this.dsl = dsl;
-        this.zones = zones;
         this.store = store;
         this.maxRowsPerSheet = Math.min(maxRowsPerSheet, SheetSeries.EXCEL_MAX_ROWS);
         this.linkedEvidenceMaxRecords = linkedEvidenceMaxRecords;
     }
 
     /** What was made. */
-    public record PackResult(Path file, String period, long runId, long size, String sha256, PackManifest manifest) {}
+    public record PackResult(Path file, Run run, long size, String sha256, PackManifest manifest) {}
 
     /** Where packs go when no folder is given: {@code $COMPLIANCE_HOME/packs}. */
     public Path defaultOutDir() {
         return store.home().resolve("packs");
     }
 
-    /** Packs a period ({@code 2026Q3}) in a language ({@code ko}, {@code en}) into a folder. */
-    public PackResult pack(String periodText, Path outDir, String lang) {
-        Period period;
-        try {
-            period = Period.parse(periodText, zones.report());
-        } catch (IllegalArgumentException e) {
-            throw new PackException(e.getMessage());
-        }
-        return pack(period, outDir == null ? defaultOutDir() : outDir, lang == null ? "ko" : lang);
-    }
-
-    public PackResult pack(Period period, Path outDir, String lang) {
-        PackLabels labels = new PackLabels(lang);
-        Run run = repository
-                .latestCompletedRun(period.toString())
-                .orElseThrow(() -> new PackException("no completed scoring run for " + period
-                        + ": run 'compliance score --period " + period + "' first"));
+    /**
+     * Packs a run of a period in a language ({@code ko}, {@code en}) into a folder (default
+     * {@link #defaultOutDir()}): run {@code runId} if given, else the period's submitted run, else
+     * its latest completed run.
+     */
+    public PackResult pack(Quarter period, Long runId, Path outDir, String lang) {
+        PackLabels labels = new PackLabels(lang == null ? "ko" : lang);
+        Run run = results.chosenRun(period, runId);
+        outDir = outDir == null ? defaultOutDir() : outDir;
         Path target = outDir.resolve("compliance-pack-" + period + ".zip");
         // known before the cover is written: the cover and the manifest name the signer
         SigningKey signingKey = signingKeys.current();
@@ -109,8 +101,8 @@ public class PackService {
             ZipEntries.write(entriesZip, sources, EvidenceWorkbook.entryTime(run));
             PackManifest.Entry whole = EntryDigest.of("pack.zip", () -> Files.newInputStream(entriesZip));
             Files.move(entriesZip, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            register(run, lang, target, whole);
-            return new PackResult(target, period.toString(), run.runId(), whole.size(), whole.sha256(), manifest);
+            register(run, labels.lang(), target, whole);
+            return new PackResult(target, run, whole.size(), whole.sha256(), manifest);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -135,17 +127,14 @@ public class PackService {
     private PackManifest writeEntries(Run run, PackLabels labels, PackManifest.Signer signer, Path staging)
             throws IOException {
         String workbookName = "evidence-" + run.period() + ".xlsx";
-        Map<String, Score> scores = repository.scores(run.runId());
-        Period previousPeriod = Period.parse(run.period(), run.zone()).previous();
-        Map<String, Score> previous = repository
-                .latestCompletedRun(previousPeriod.toString())
-                .map(r -> repository.scores(r.runId()))
-                .orElse(Map.of());
-        PackContent content = new PackContent(repository, run, labels);
+        List<ScoreRow> scores = results.scores(run.runId());
+        // the previous quarter's run this run was scored against, never a later one
+        List<ScoreRow> previous = run.previousRunId() == null ? List.of() : results.scores(run.previousRunId());
+        PackContent content = new PackContent(repository, results, run, labels);
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
             workbook.cover(ToolVersion.of(), evidence.linked(), signer);
-            workbook.summary(scores, previous, previousPeriod.toString());
+            workbook.summary(scores, previous, run.period().previous().toString());
             long started = System.nanoTime();
             FindingHandOff findings = new FindingHandOff();
             CompletableFuture<Map<String, Long>> csvs = CompletableFuture.supplyAsync(
@@ -199,7 +188,7 @@ public class PackService {
             Run run, PackLabels labels, PackManifest.Signer signer, List<PackManifest.Entry> entries) {
         return new PackManifest(
                 PackManifest.FORMAT,
-                run.period(),
+                run.period().toString(),
                 run.zone().getId(),
                 PackValues.isoInstant(run.periodStart(), run.zone()),
                 PackValues.isoInstant(run.periodEnd(), run.zone()),
@@ -218,7 +207,7 @@ public class PackService {
     private void register(Run run, String lang, Path file, PackManifest.Entry whole) {
         dsl.insertInto(EVIDENCE_PACK)
                 .set(EVIDENCE_PACK.RUN_ID, run.runId())
-                .set(EVIDENCE_PACK.PERIOD, run.period())
+                .set(EVIDENCE_PACK.PERIOD, run.period().toString())
                 .set(EVIDENCE_PACK.LANG, lang)
                 .set(EVIDENCE_PACK.FILE_PATH, file.toAbsolutePath().toString())
                 .set(EVIDENCE_PACK.SIZE_BYTES, whole.size())

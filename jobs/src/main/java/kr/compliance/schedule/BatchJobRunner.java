@@ -11,8 +11,7 @@ import kr.compliance.ingest.IngestSummary;
 import kr.compliance.scoring.ScoringService;
 import kr.compliance.sources.SourcePulls;
 import kr.compliance.store.AdvisoryLock;
-import kr.compliance.store.Period;
-import kr.compliance.store.Zones;
+import kr.compliance.store.Quarter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -39,7 +38,6 @@ class BatchJobRunner {
     private final IngestService ingest;
     private final ScoringService scoring;
     private final SourcePulls sources;
-    private final Zones zones;
 
     BatchJobRunner(
             BatchJobLookup jobs,
@@ -48,8 +46,7 @@ class BatchJobRunner {
             DataSource dataSource,
             IngestService ingest,
             ScoringService scoring,
-            SourcePulls sources,
-            Zones zones) {
+            SourcePulls sources) {
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
@@ -57,7 +54,6 @@ class BatchJobRunner {
         this.ingest = ingest;
         this.scoring = scoring;
         this.sources = sources;
-        this.zones = zones;
     }
 
     /** The lock that keeps two runs of one period (scoring, packing) from overlapping, cluster-wide. */
@@ -92,7 +88,7 @@ class BatchJobRunner {
                     jobRepository.getJobExecution(ingest(launch).jobExecutionId());
                 case BatchJobs.SCORE ->
                     jobRepository.getJobExecution(scoring.score(
-                                    Period.parse(launch.parameters().getString(BatchJobs.PERIOD), zones.report()),
+                                    Quarter.parse(launch.parameters().getString(BatchJobs.PERIOD)),
                                     Instant.parse(launch.parameters().getString(BatchJobs.AS_OF)),
                                     EVIDENCE_LOCK_WAIT)
                             .jobExecutionId());

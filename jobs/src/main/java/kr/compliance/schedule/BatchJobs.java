@@ -2,6 +2,8 @@ package kr.compliance.schedule;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import kr.compliance.pack.PackRequest;
+import kr.compliance.store.Quarter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
@@ -13,7 +15,6 @@ final class BatchJobs {
 
     static final String INGEST = "ingestJob";
     static final String SCORE = "scoreJob";
-    static final String PACK = "packJob";
 
     static final String PERIOD = "period";
     /** The time a scoring run judges the evidence at; with the period it makes each scoring run its own. */
@@ -52,22 +53,18 @@ final class BatchJobs {
     }
 
     /** A scoring run as of {@code asOf}: the as-of makes each run its own job instance. */
-    static BatchLaunch score(String period, Instant asOf) {
+    static BatchLaunch score(Quarter period, Instant asOf) {
         JobParameters parameters = new JobParametersBuilder()
-                .addString(PERIOD, period)
+                .addString(PERIOD, period.toString())
                 .addString(AS_OF, asOf.toString())
                 .toJobParameters();
         return new BatchLaunch(SCORE, parameters);
     }
 
-    static BatchLaunch pack(String period, String lang, String outDir, Instant requestedAt) {
-        JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString(PERIOD, period)
-                .addString("lang", lang)
-                .addString(REQUESTED_AT, requestedAt.toString());
-        if (outDir != null && !outDir.isBlank()) {
-            parameters.addString("outDir", outDir, false);
-        }
-        return new BatchLaunch(PACK, parameters.toJobParameters());
+    /** The pack of scoring run {@code runId}, or with none the period's submitted run, else its latest completed run. */
+    static BatchLaunch pack(Quarter period, Long runId, String lang, String outDir, Instant requestedAt) {
+        Path folder = outDir == null || outDir.isBlank() ? null : Path.of(outDir);
+        return new BatchLaunch(
+                PackRequest.JOB, new PackRequest(period, runId, lang, folder, requestedAt).toJobParameters());
     }
 }

@@ -1,18 +1,16 @@
 package kr.compliance.schedule;
 
 import static kr.compliance.store.jooq.Tables.ALERT_DELIVERY;
-import static kr.compliance.store.jooq.Tables.FINDING;
-import static kr.compliance.store.jooq.Tables.SCORING_RUN;
 
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import kr.compliance.results.Run;
+import kr.compliance.results.ScoringResults;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
-import org.jooq.Record2;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,50 +24,49 @@ import org.springframework.stereotype.Component;
 @Component
 class NewFailureAlerts {
 
-    static final String COMPLETED = "COMPLETED";
-    static final String FAIL = "FAIL";
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
 
     private static final Logger log = LoggerFactory.getLogger(NewFailureAlerts.class);
 
     private final DSLContext dsl;
+    private final ScoringResults results;
     private final AlertProperties properties;
     private final WebhookSender sender;
 
-    NewFailureAlerts(DSLContext dsl, AlertProperties properties, WebhookSender sender) {
+    NewFailureAlerts(DSLContext dsl, ScoringResults results, AlertProperties properties, WebhookSender sender) {
         this.dsl = dsl;
+        this.results = results;
         this.properties = properties;
         this.sender = sender;
     }
 
-    /** Announces the new failures of the scoring run that Batch execution {@code jobExecutionId} made. */
-    void afterScoring(long jobExecutionId) {
-        if (properties.webhooks().isEmpty()) {
-            return;
+    /**
+     * Announces the new failures of the scoring run that Batch execution {@code jobExecutionId}
+     * made, and returns that run's id.
+     */
+    long afterScoring(long jobExecutionId) {
+        Run run = results.runOfExecution(jobExecutionId)
+                .filter(made -> made.state().completed())
+                .orElseThrow(() -> new ScheduleException("scoring execution " + jobExecutionId
+                        + " completed but left no completed scoring run; alerts cannot be worked out"));
+        if (!properties.webhooks().isEmpty()) {
+            announce(run);
         }
-        Record2<Long, String> run = dsl.select(SCORING_RUN.RUN_ID, SCORING_RUN.PERIOD)
-                .from(SCORING_RUN)
-                .where(SCORING_RUN.JOB_EXECUTION_ID.eq(jobExecutionId))
-                .and(SCORING_RUN.STATUS.eq(COMPLETED))
-                .fetchOne();
-        if (run == null) {
-            throw new ScheduleException("scoring execution " + jobExecutionId
-                    + " completed but left no completed scoring_run row; alerts cannot be worked out");
-        }
-        announce(run.value1(), run.value2());
+        return run.runId();
     }
 
     /** Announces the new failures of one scoring run to every webhook that has not had them yet. */
-    void announce(long runId, String period) {
-        NewFailures failures = newFailures(runId, period);
+    private void announce(Run run) {
+        NewFailures failures = newFailures(run);
         if (failures.total() == 0) {
             return;
         }
+        String period = run.period().toString();
         String body = SlackMessage.of(period, failures, properties.listedPerControl());
         for (URI webhook : properties.webhooks()) {
             String key = sha256(webhook.toString());
-            if (alreadyDelivered(runId, key)) {
+            if (alreadyDelivered(run.runId(), key)) {
                 continue;
             }
             WebhookSender.Outcome outcome = sender.post(webhook, body);
@@ -77,55 +74,29 @@ class NewFailureAlerts {
                 log.warn(
                         "alert for {} (scoring run {}) could not be posted to {} after {} attempts: {}",
                         period,
-                        runId,
+                        run.runId(),
                         origin(webhook),
                         outcome.attempts(),
                         outcome.error());
             }
-            record(runId, period, webhook, key, failures.total(), outcome);
+            record(run.runId(), period, webhook, key, failures.total(), outcome);
         }
-    }
-
-    /** The previous completed run of the period before {@code runId}, if any. */
-    Optional<Long> previousRun(long runId, String period) {
-        return dsl.select(DSL.max(SCORING_RUN.RUN_ID))
-                .from(SCORING_RUN)
-                .where(SCORING_RUN.PERIOD.eq(period))
-                .and(SCORING_RUN.STATUS.eq(COMPLETED))
-                .and(SCORING_RUN.RUN_ID.lt(runId))
-                .fetchOptional(0, Long.class);
     }
 
     /**
-     * Streams the run's {@code FAIL} findings that were not {@code FAIL} before, keeping per control a
-     * count and the first few subjects only (a quarter may hold a great many).
+     * The run's {@code FAIL} findings that were not {@code FAIL} in the period's previous completed
+     * run, keeping per control a count and the first few subjects only (a quarter may hold a great many).
      */
-    NewFailures newFailures(long runId, String period) {
-        Optional<Long> previous = previousRun(runId, period);
-        var earlier = FINDING.as("earlier");
-        var condition = FINDING.RUN_ID.eq(runId).and(FINDING.STATUS.eq(FAIL));
-        if (previous.isPresent()) {
-            condition = condition.andNotExists(DSL.selectOne()
-                    .from(earlier)
-                    .where(earlier.RUN_ID.eq(previous.get()))
-                    .and(earlier.CONTROL_ID.eq(FINDING.CONTROL_ID))
-                    .and(earlier.SUBJECT_ID.eq(FINDING.SUBJECT_ID))
-                    .and(earlier.STATUS.eq(FAIL)));
-        }
+    private NewFailures newFailures(Run run) {
+        Long previous = results.completedRunBefore(run).orElse(null);
         Map<String, NewFailures.Control> controls = new LinkedHashMap<>();
-        try (var rows = dsl.select(FINDING.CONTROL_ID, FINDING.SUBJECT_TYPE, FINDING.SUBJECT_ID, FINDING.REASON)
-                .from(FINDING)
-                .where(condition)
-                .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
-                .fetchSize(Integer.MIN_VALUE)
-                .fetchLazy()) {
-            for (var row : rows) {
-                controls.computeIfAbsent(row.value1(), id -> new NewFailures.Control(id, properties.listedPerControl()))
-                        .add(new NewFailures.Finding(row.value2(), row.value3(), row.value4()));
-            }
-        }
-        return new NewFailures(
-                runId, previous.orElse(null), controls.values().stream().toList());
+        results.eachNewFailure(
+                run,
+                previous,
+                finding -> controls.computeIfAbsent(
+                                finding.controlId(), id -> new NewFailures.Control(id, properties.listedPerControl()))
+                        .add(new NewFailures.Finding(finding.subjectType(), finding.subjectId(), finding.reason())));
+        return new NewFailures(run.runId(), previous, List.copyOf(controls.values()));
     }
 
     private boolean alreadyDelivered(long runId, String webhookKey) {

@@ -5,6 +5,7 @@ import static kr.compliance.store.jooq.Tables.REQUESTED_RUN;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import kr.compliance.pack.PackRequest;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.jooq.tables.records.RequestedRunRecord;
 import org.jooq.DSLContext;
@@ -77,7 +78,7 @@ class OrphanedRuns {
      */
     void end(RequestedRunRecord run, String reason) {
         Long score = recover(BatchJobs.SCORE, run, reason, run.getScoreExecutionId());
-        Long pack = recover(BatchJobs.PACK, run, reason, run.getPackExecutionId());
+        Long pack = recover(PackRequest.JOB, run, reason, run.getPackExecutionId());
         dsl.update(REQUESTED_RUN)
                 .set(REQUESTED_RUN.STATUS, RunService.FAILED)
                 .set(REQUESTED_RUN.FINISHED_AT, Instant.now())

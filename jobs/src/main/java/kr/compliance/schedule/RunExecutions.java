@@ -2,6 +2,7 @@ package kr.compliance.schedule;
 
 import java.time.Instant;
 import java.util.Optional;
+import kr.compliance.store.Quarter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -80,7 +81,7 @@ class RunExecutions {
 
     private BatchLaunch launch(String jobName, String period, Instant requestedAt) {
         return jobName.equals(BatchJobs.SCORE)
-                ? BatchJobs.score(period, requestedAt)
-                : BatchJobs.pack(period, properties.packLang(), properties.packDir(), requestedAt);
+                ? BatchJobs.score(Quarter.parse(period), requestedAt)
+                : BatchJobs.pack(Quarter.parse(period), null, properties.packLang(), properties.packDir(), requestedAt);
     }
 }

@@ -1,7 +1,6 @@
 package kr.compliance.schedule;
 
 import static kr.compliance.store.jooq.Tables.REQUESTED_RUN;
-import static kr.compliance.store.jooq.Tables.SCORING_RUN;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -12,10 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import kr.compliance.pack.PackRequest;
+import kr.compliance.results.Run;
+import kr.compliance.results.ScoringResults;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.GeneratedKeys;
-import kr.compliance.store.Period;
-import kr.compliance.store.Zones;
+import kr.compliance.store.Quarter;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,8 +96,8 @@ public class RunService implements SmartLifecycle {
     private final BatchJobLookup jobs;
     private final TaskExecutor executor;
     private final ScheduleProperties properties;
-    private final Zones zones;
     private final NewFailureAlerts alerts;
+    private final ScoringResults results;
     private final RunOwner owner = RunOwner.current();
     private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
     private volatile boolean accepting;
@@ -109,8 +110,8 @@ public class RunService implements SmartLifecycle {
             BatchJobLookup jobs,
             @Qualifier(ScheduleConfiguration.RUN_EXECUTOR) TaskExecutor executor,
             ScheduleProperties properties,
-            Zones zones,
-            NewFailureAlerts alerts) {
+            NewFailureAlerts alerts,
+            ScoringResults results) {
         this.dsl = dsl;
         this.runner = runner;
         this.executions = executions;
@@ -118,19 +119,18 @@ public class RunService implements SmartLifecycle {
         this.jobs = jobs;
         this.executor = executor;
         this.properties = properties;
-        this.zones = zones;
         this.alerts = alerts;
+        this.results = results;
     }
 
     /**
      * Starts scoring {@code period} and then packing it, in the background.
      *
      * @return the run id for {@link #status}
-     * @throws IllegalArgumentException when the period is not written like {@code 2026Q3}
      * @throws RunAlreadyActiveException when a run of the period is in progress anywhere
      */
-    public long start(String periodText, String requestedBy) {
-        String period = Period.parse(periodText, zones.report()).toString();
+    public long start(Quarter quarter, String requestedBy) {
+        String period = quarter.toString();
         if (!accepting) {
             throw new ScheduleException("the server is shutting down; request the run of " + period + " again");
         }
@@ -177,14 +177,15 @@ public class RunService implements SmartLifecycle {
 
     private void runJobs(long runId, String period, Instant requestedAt) {
         try {
-            JobExecution score = runner.run(BatchJobs.score(period, requestedAt));
+            JobExecution score = runner.run(BatchJobs.score(Quarter.parse(period), requestedAt));
             dsl.update(REQUESTED_RUN)
                     .set(REQUESTED_RUN.SCORE_EXECUTION_ID, score.getId())
                     .where(REQUESTED_RUN.RUN_ID.eq(runId))
                     .execute();
-            alerts.afterScoring(score.getId());
-            JobExecution pack =
-                    runner.run(BatchJobs.pack(period, properties.packLang(), properties.packDir(), requestedAt));
+            long scored = alerts.afterScoring(score.getId());
+            // the pack of the run just made, whatever the period's submitted run is
+            JobExecution pack = runner.run(BatchJobs.pack(
+                    Quarter.parse(period), scored, properties.packLang(), properties.packDir(), requestedAt));
             dsl.update(REQUESTED_RUN)
                     .set(REQUESTED_RUN.PACK_EXECUTION_ID, pack.getId())
                     .where(REQUESTED_RUN.RUN_ID.eq(runId))
@@ -231,7 +232,7 @@ public class RunService implements SmartLifecycle {
             log.info("shutting down: asking {} requested run(s) to stop", running.size());
         }
         for (InFlight run : running) {
-            for (String job : List.of(BatchJobs.SCORE, BatchJobs.PACK)) {
+            for (String job : List.of(BatchJobs.SCORE, PackRequest.JOB)) {
                 executions.running(job, run.period(), run.requestedAt()).ifPresent(executions::stop);
             }
         }
@@ -271,8 +272,8 @@ public class RunService implements SmartLifecycle {
         JobExecution score =
                 executions.find(BatchJobs.SCORE, row.getScoreExecutionId(), row.getPeriod(), row.getRequestedAt());
         JobExecution pack =
-                executions.find(BatchJobs.PACK, row.getPackExecutionId(), row.getPeriod(), row.getRequestedAt());
-        int stepsTotal = stepCount(BatchJobs.SCORE, score) + stepCount(BatchJobs.PACK, pack);
+                executions.find(PackRequest.JOB, row.getPackExecutionId(), row.getPeriod(), row.getRequestedAt());
+        int stepsTotal = stepCount(BatchJobs.SCORE, score) + stepCount(PackRequest.JOB, pack);
         int stepsDone = 0;
         long read = 0;
         long written = 0;
@@ -302,11 +303,7 @@ public class RunService implements SmartLifecycle {
         }
         Long scoringRunId = score == null
                 ? null
-                : dsl.select(SCORING_RUN.RUN_ID)
-                        .from(SCORING_RUN)
-                        .where(SCORING_RUN.JOB_EXECUTION_ID.eq(score.getId()))
-                        .fetchOptional(SCORING_RUN.RUN_ID)
-                        .orElse(null);
+                : results.runOfExecution(score.getId()).map(Run::runId).orElse(null);
         return new RunStatus(
                 runId,
                 row.getPeriod(),

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import kr.compliance.sources.SourcesProperties;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.Zones;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.stereotype.Component;
@@ -62,21 +62,24 @@ class SchedulePlans {
         for (String source : sources.sources().keySet()) {
             launches.add(BatchJobs.pull(source, fireTime));
         }
-        Period current = Period.containing(fireTime, zones.report());
-        launches.add(BatchJobs.score(current.toString(), fireTime));
+        Quarter current = Quarter.containing(fireTime, zones.report());
+        launches.add(BatchJobs.score(current, fireTime));
         LocalDate today = fireTime.atZone(zones.report()).toLocalDate();
-        LocalDate lateEvidenceUntil = current.startInZone().toLocalDate().plusDays(properties.previousQuarterDays());
+        LocalDate lateEvidenceUntil = current.start(zones.report())
+                .atZone(zones.report())
+                .toLocalDate()
+                .plusDays(properties.previousQuarterDays());
         if (today.isBefore(lateEvidenceUntil)) {
-            launches.add(BatchJobs.score(current.previous().toString(), fireTime));
+            launches.add(BatchJobs.score(current.previous(), fireTime));
         }
         return launches;
     }
 
     List<BatchLaunch> quarterly(Instant fireTime) {
-        String ended = Period.containing(fireTime, zones.report()).previous().toString();
+        Quarter ended = Quarter.containing(fireTime, zones.report()).previous();
         return List.of(
                 BatchJobs.score(ended, fireTime),
-                BatchJobs.pack(ended, properties.packLang(), properties.packDir(), fireTime));
+                BatchJobs.pack(ended, null, properties.packLang(), properties.packDir(), fireTime));
     }
 
     private static BatchLaunch batch(Map<String, Object> jobData, Instant fireTime) {

@@ -51,7 +51,7 @@ record ControlGroup<F>(
             List.of(new R3_2_RunbookRoles()),
             RunbookFacts::runbookId,
             // runbooks are judged as they stand at the end of the period
-            (runbook, scope) -> scope.period().end());
+            (runbook, scope) -> scope.end());
 
     static final ControlGroup<PostmortemFacts> POSTMORTEMS = new ControlGroup<>(
             "postmortemControlsStep",

@@ -135,10 +135,7 @@ class EvidenceReader {
     }
 
     private static Condition inPeriodByAsOf(Field<Instant> reference, ScoringScope scope) {
-        return reference
-                .ge(scope.period().start())
-                .and(reference.lt(scope.period().end()))
-                .and(reference.le(scope.asOf()));
+        return reference.ge(scope.start()).and(reference.lt(scope.end())).and(reference.le(scope.asOf()));
     }
 
     /** Incidents that started in the period by as-of, with their notices, postmortem and runbook review. */
@@ -243,10 +240,7 @@ class EvidenceReader {
         var r = RUNBOOK.as("r");
         try (var rows = dsl.select(r.RUNBOOK_ID, r.VERSION, r.INCIDENT_TYPE, r.ROLES, r.LAST_REVIEWED_AT)
                 .from(r)
-                .where(
-                        scope.visible(r),
-                        r.LAST_REVIEWED_AT.lt(scope.period().end()),
-                        r.LAST_REVIEWED_AT.le(scope.asOf()))
+                .where(scope.visible(r), r.LAST_REVIEWED_AT.lt(scope.end()), r.LAST_REVIEWED_AT.le(scope.asOf()))
                 .orderBy(r.RUNBOOK_ID)
                 .fetchSize(Integer.MIN_VALUE)
                 .fetchLazy()) {
@@ -324,10 +318,7 @@ class EvidenceReader {
         var a = ACTION_ITEM.as("a");
         try (var rows = dsl.select(a.ACTION_ITEM_ID, a.POSTMORTEM_ID, a.DUE_AT, a.CLOSED_AT)
                 .from(a)
-                .where(
-                        scope.visible(a),
-                        a.DUE_AT.ge(scope.period().start()),
-                        a.DUE_AT.lt(scope.period().end()))
+                .where(scope.visible(a), a.DUE_AT.ge(scope.start()), a.DUE_AT.lt(scope.end()))
                 .orderBy(a.ACTION_ITEM_ID)
                 .fetchSize(Integer.MIN_VALUE)
                 .fetchLazy()) {

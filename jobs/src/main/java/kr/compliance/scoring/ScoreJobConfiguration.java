@@ -1,11 +1,12 @@
 package kr.compliance.scoring;
 
+import java.time.ZoneId;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import kr.compliance.scoring.controls.Judging;
 import kr.compliance.scoring.policy.Policy;
 import kr.compliance.scoring.policy.PolicyFile;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -114,13 +115,14 @@ class ScoreJobConfiguration {
                                         .getLong(RUN_ID);
                                 ScoringRunRecord run = runs.run(runId);
                                 Policy policy = PolicyFile.parse(run.getPolicyContent(), "of run " + runId);
-                                Period period = Period.parse(run.getPeriod(), java.time.ZoneId.of(run.getReportZone()));
                                 task.run(
                                         new ScoringScope(
                                                 runId,
-                                                period,
+                                                Quarter.parse(run.getPeriod()),
+                                                run.getPeriodStart(),
+                                                run.getPeriodEnd(),
                                                 run.getEvidenceLoadId(),
-                                                new Judging(policy, run.getAsOf(), period.zone())),
+                                                new Judging(policy, run.getAsOf(), ZoneId.of(run.getReportZone()))),
                                         policy,
                                         contribution);
                                 return RepeatStatus.FINISHED;

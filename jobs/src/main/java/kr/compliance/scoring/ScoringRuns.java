@@ -4,13 +4,15 @@ import static kr.compliance.store.jooq.Tables.*;
 import static org.jooq.impl.DSL.*;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import kr.compliance.scoring.controls.Status;
 import kr.compliance.scoring.controls.SubjectType;
 import kr.compliance.scoring.policy.Policy;
+import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.GeneratedKeys;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.Revisions;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.jooq.DSLContext;
@@ -36,14 +38,25 @@ class ScoringRuns {
         return id == null ? 0 : id;
     }
 
-    long open(Period period, Instant asOf, long evidenceLoadId, Policy policy) {
+    /**
+     * Opens a run. The run it will be compared with is fixed now: the previous quarter's submitted
+     * run, if it has one, so scoring that quarter later never changes this run's pack.
+     */
+    long open(Quarter period, ZoneId zone, Instant asOf, long evidenceLoadId, Policy policy) {
+        Long previousRunId = dsl.select(SUBMISSION.RUN_ID)
+                .from(SUBMISSION)
+                .where(SUBMISSION.PERIOD.eq(period.previous().toString()))
+                .orderBy(SUBMISSION.SUBMISSION_ID.desc())
+                .limit(1)
+                .fetchOne(SUBMISSION.RUN_ID);
         return GeneratedKeys.insert(
                 dsl,
                 tx -> tx.insertInto(SCORING_RUN)
                         .set(SCORING_RUN.PERIOD, period.toString())
-                        .set(SCORING_RUN.PERIOD_START, period.start())
-                        .set(SCORING_RUN.PERIOD_END, period.end())
-                        .set(SCORING_RUN.REPORT_ZONE, period.zone().getId())
+                        .set(SCORING_RUN.PERIOD_START, period.start(zone))
+                        .set(SCORING_RUN.PERIOD_END, period.end(zone))
+                        .set(SCORING_RUN.REPORT_ZONE, zone.getId())
+                        .set(SCORING_RUN.PREVIOUS_RUN_ID, previousRunId)
                         .set(SCORING_RUN.AS_OF, asOf)
                         .set(SCORING_RUN.EVIDENCE_LOAD_ID, evidenceLoadId)
                         .set(SCORING_RUN.POLICY_VERSION, policy.version())
@@ -54,7 +67,7 @@ class ScoringRuns {
     }
 
     /** The run of the same period, as-of, evidence and policy, if one was made. */
-    Optional<ScoringRunRecord> sameRun(Period period, Instant asOf, long evidenceLoadId, Policy policy) {
+    Optional<ScoringRunRecord> sameRun(Quarter period, Instant asOf, long evidenceLoadId, Policy policy) {
         return dsl.selectFrom(SCORING_RUN)
                 .where(
                         SCORING_RUN.PERIOD.eq(period.toString()),
@@ -64,6 +77,25 @@ class ScoringRuns {
                 .orderBy(SCORING_RUN.RUN_ID.desc())
                 .limit(1)
                 .fetchOptional();
+    }
+
+    /**
+     * Refuses a policy whose version was already used by a run with other content: a version names
+     * one content, so a pack's policy version always tells which thresholds judged it.
+     */
+    void requireOneContentPerVersion(Policy policy) {
+        dsl.select(SCORING_RUN.POLICY_CONTENT)
+                .from(SCORING_RUN)
+                .where(SCORING_RUN.POLICY_VERSION.eq(policy.version()), SCORING_RUN.POLICY_SHA256.ne(policy.sha256()))
+                .orderBy(SCORING_RUN.RUN_ID)
+                .limit(1)
+                .fetchOptional(SCORING_RUN.POLICY_CONTENT)
+                .ifPresent(used -> {
+                    throw new ScoringFailedException("policy version " + policy.version()
+                            + " was already used with other content (keys that differ: "
+                            + String.join(", ", PolicyFile.differingKeys(used, policy.content()))
+                            + "); give the changed policy a new version");
+                });
     }
 
     ScoringRunRecord run(long runId) {

@@ -2,16 +2,17 @@ package kr.compliance.scoring;
 
 import java.time.Instant;
 import kr.compliance.scoring.controls.Judging;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.Revisions;
 import org.jooq.Condition;
 import org.jooq.Table;
 
 /**
- * What one scoring run judges: the subjects of {@code period} as the evidence stood after load
+ * What one scoring run judges: the subjects of {@code period}, {@code [start, end)} in the report
+ * zone, as the evidence stood after load
  * {@code evidenceLoadId}, with {@code judging.asOf()} as "now".
  */
-record ScoringScope(long runId, Period period, long evidenceLoadId, Judging judging) {
+record ScoringScope(long runId, Quarter period, Instant start, Instant end, long evidenceLoadId, Judging judging) {
 
     Instant asOf() {
         return judging.asOf();

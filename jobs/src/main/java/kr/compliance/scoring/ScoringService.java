@@ -9,7 +9,8 @@ import javax.sql.DataSource;
 import kr.compliance.scoring.policy.Policy;
 import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.AdvisoryLock;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
+import kr.compliance.store.Zones;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
@@ -38,6 +39,7 @@ public class ScoringService {
     private final DataSource dataSource;
     private final DSLContext dsl;
     private final Resource policyFile;
+    private final Zones zones;
 
     ScoringService(
             JobOperator jobOperator,
@@ -46,7 +48,8 @@ public class ScoringService {
             ScoringRuns runs,
             DataSource dataSource,
             DSLContext dsl,
-            @Value("${compliance.scoring.policy-file}") Resource policyFile) {
+            @Value("${compliance.scoring.policy-file}") Resource policyFile,
+            Zones zones) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.scoreJob = scoreJob;
@@ -54,6 +57,7 @@ public class ScoringService {
         this.dataSource = dataSource;
         this.dsl = dsl;
         this.policyFile = policyFile;
+        this.zones = zones;
     }
 
     /**
@@ -67,8 +71,9 @@ public class ScoringService {
      *
      * @param lockWait how long to wait for an ingest or another scoring run to finish
      */
-    public Result score(Period period, Instant asOf, Duration lockWait) {
+    public Result score(Quarter period, Instant asOf, Duration lockWait) {
         Policy policy = PolicyFile.read(policyFile);
+        runs.requireOneContentPerVersion(policy);
         try (AdvisoryLock lock = AdvisoryLock.acquire(dataSource, AdvisoryLock.EVIDENCE, lockWait)) {
             long evidenceLoadId = runs.latestFinishedLoad();
             ScoringRunRecord existing =
@@ -81,7 +86,7 @@ public class ScoringService {
                 runId = existing.getRunId();
                 runs.retry(runId);
             } else {
-                runId = runs.open(period, asOf, evidenceLoadId, policy);
+                runId = runs.open(period, zones.report(), asOf, evidenceLoadId, policy);
             }
             JobParameters parameters = new JobParametersBuilder()
                     .addString("period", period.toString())

@@ -1,14 +1,22 @@
 package kr.compliance.serve;
 
 import static kr.compliance.store.jooq.Tables.ACCESS_LOG;
+import static kr.compliance.store.jooq.Tables.EVIDENCE_PACK;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import kr.compliance.results.Finding;
+import kr.compliance.results.FindingFilter;
+import kr.compliance.results.Run;
+import kr.compliance.results.ScoreRow;
+import kr.compliance.results.ScoringResults;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.core.io.FileSystemResource;
@@ -34,20 +42,36 @@ class ApiController {
     static final int DEFAULT_PAGE_SIZE = 50;
 
     private final ScoringResults results;
+    private final RunChoice choice;
     private final EvidenceRecords records;
     private final DSLContext dsl;
     private final LoginThrottle throttle;
 
-    ApiController(ScoringResults results, EvidenceRecords records, DSLContext dsl, LoginThrottle throttle) {
+    ApiController(
+            ScoringResults results, RunChoice choice, EvidenceRecords records, DSLContext dsl, LoginThrottle throttle) {
         this.results = results;
+        this.choice = choice;
         this.records = records;
         this.dsl = dsl;
         this.throttle = throttle;
     }
 
+    /** The scores of the run; which run and its state are in the headers {@code Run-Id} and {@code Run-State}. */
     @GetMapping("/periods/{period}/scores")
-    List<ScoreRow> scores(@PathVariable String period) {
-        return results.scores(results.period(period));
+    ResponseEntity<List<ScoreRow>> scores(@PathVariable String period, @RequestParam(required = false) Long run) {
+        Run chosen = choice.run(period, run);
+        return ResponseEntity.ok()
+                .header("Run-Id", Long.toString(chosen.runId()))
+                .header("Run-State", chosen.state().name())
+                .body(results.scores(chosen.runId()));
+    }
+
+    /** Every run of the period, the newest first: its state, as-of, evidence load, policy and scores. */
+    @GetMapping("/periods/{period}/runs")
+    List<RunSummary> runs(@PathVariable String period) {
+        return results.runs(RunChoice.period(period)).stream()
+                .map(run -> RunSummary.of(run, run.state().completed() ? results.scores(run.runId()) : List.of()))
+                .toList();
     }
 
     @GetMapping(value = "/periods/{period}/findings", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -56,6 +80,7 @@ class ApiController {
             @RequestParam(required = false) String control,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String subject,
+            @RequestParam(required = false) Long run,
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
         if (page < 1) {
@@ -64,11 +89,16 @@ class ApiController {
         if (size < 1) {
             throw new BadRequestException("size is at least 1, not " + size);
         }
-        return results.findings(
-                results.period(period),
-                new FindingFilter(control, status, subject),
+        Run chosen = choice.run(period, run);
+        FindingFilter filter = new FindingFilter(control, status, subject);
+        int used = Math.min(size, MAX_PAGE_SIZE);
+        return new FindingPage(
+                results.findings(chosen, filter, (long) (page - 1) * used, used),
+                results.countFindings(chosen, filter),
                 page,
-                Math.min(size, MAX_PAGE_SIZE));
+                used,
+                chosen.runId(),
+                chosen.state());
     }
 
     /** All matching findings as CSV, streamed, whatever their number. */
@@ -78,21 +108,24 @@ class ApiController {
             @RequestParam(required = false) String control,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String subject,
+            @RequestParam(required = false) Long run,
             HttpServletResponse response)
             throws IOException {
-        var parsed = results.period(period);
+        // answers 400 or 404 before any byte is written
+        Run chosen = choice.run(period, run);
         var filter = new FindingFilter(control, status, subject);
-        results.scores(parsed); // answers 404 before any byte is written when the period has no run
         response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Run-Id", Long.toString(chosen.runId()));
+        response.setHeader("Run-State", chosen.state().name());
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
-                        .filename("findings-" + parsed + ".csv")
+                        .filename("findings-" + chosen.period() + ".csv")
                         .build()
                         .toString());
         try (var csv = new SafeCsv(response.getOutputStream())) {
-            csv.row(FindingRow.CSV_HEADER);
-            results.eachFinding(parsed, filter, finding -> csv.row(finding.csvValues()));
+            csv.row(Finding.CSV_HEADER.toArray(String[]::new));
+            results.eachFinding(chosen, filter, finding -> csv.row(csvValues(finding)));
         }
     }
 
@@ -116,9 +149,25 @@ class ApiController {
         return throttle.lockouts();
     }
 
+    /** The same text as {@code findings.csv} in the pack. */
+    private static String[] csvValues(Finding f) {
+        return new String[] {
+            f.controlId(),
+            f.requirement(),
+            f.subjectType(),
+            f.subjectId(),
+            f.status(),
+            f.reason(),
+            f.evidenceRefs(),
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(f.referenceTime())
+        };
+    }
+
+    /** The latest pack made of the run (default: the submitted run, else the latest completed run). */
     @GetMapping("/periods/{period}/pack")
-    ResponseEntity<Resource> pack(@PathVariable String period) {
-        Path pack = results.latestPack(results.period(period));
+    ResponseEntity<Resource> pack(@PathVariable String period, @RequestParam(required = false) Long run) {
+        Run chosen = choice.run(period, run);
+        Path pack = latestPackOf(chosen);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(
@@ -127,7 +176,28 @@ class ApiController {
                                 .filename(pack.getFileName().toString())
                                 .build()
                                 .toString())
+                .header("Run-Id", Long.toString(chosen.runId()))
+                .header("Run-State", chosen.state().name())
                 .body(new FileSystemResource(pack));
+    }
+
+    private Path latestPackOf(Run run) {
+        String file = dsl.select(EVIDENCE_PACK.FILE_PATH)
+                .from(EVIDENCE_PACK)
+                .where(EVIDENCE_PACK.RUN_ID.eq(run.runId()))
+                .orderBy(EVIDENCE_PACK.PACK_ID.desc())
+                .limit(1)
+                .fetchOne(EVIDENCE_PACK.FILE_PATH);
+        if (file == null) {
+            throw new NotFoundException("no pack has been made of run " + run.runId() + " of " + run.period()
+                    + "; make it with 'compliance pack --period " + run.period() + " --run " + run.runId() + "'");
+        }
+        Path path = Path.of(file);
+        if (!Files.isRegularFile(path)) {
+            throw new NotFoundException("the pack of run " + run.runId() + " of " + run.period()
+                    + " is recorded but its file is missing; make it again");
+        }
+        return path;
     }
 
     /** The request record, newest first, at most 1000 rows. */

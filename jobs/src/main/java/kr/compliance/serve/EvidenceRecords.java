@@ -2,12 +2,10 @@ package kr.compliance.serve;
 
 import static kr.compliance.store.jooq.Tables.ACTION_ITEM;
 import static kr.compliance.store.jooq.Tables.CHANGE_RECORD;
-import static kr.compliance.store.jooq.Tables.FINDING;
 import static kr.compliance.store.jooq.Tables.INCIDENT;
 import static kr.compliance.store.jooq.Tables.NOTIFICATION;
 import static kr.compliance.store.jooq.Tables.POSTMORTEM;
 import static kr.compliance.store.jooq.Tables.RUNBOOK;
-import static kr.compliance.store.jooq.Tables.SCORING_RUN;
 import static kr.compliance.store.jooq.Tables.TEST_RUN;
 
 import java.time.ZoneId;
@@ -16,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kr.compliance.results.Finding;
+import kr.compliance.results.ScoringResults;
 import kr.compliance.store.Revisions;
 import kr.compliance.store.Zones;
 import kr.compliance.store.jooq.Tables;
@@ -80,7 +80,7 @@ public class EvidenceRecords {
             String id,
             Map<String, Object> current,
             List<Map<String, Object>> revisions,
-            List<FindingRow> findings,
+            List<Finding> findings,
             List<Link> links) {}
 
     private final DSLContext dsl;
@@ -127,18 +127,8 @@ public class EvidenceRecords {
         }
     }
 
-    private List<FindingRow> findings(Kind kind, String id) {
-        var latestRuns = DSL.select(DSL.max(SCORING_RUN.RUN_ID))
-                .from(SCORING_RUN)
-                .where(SCORING_RUN.STATUS.eq(ScoringResults.COMPLETED))
-                .groupBy(SCORING_RUN.PERIOD);
-        return scoringResults
-                .selectFindings(FINDING.SUBJECT_ID
-                        .eq(id)
-                        .and(FINDING.SUBJECT_TYPE.eq(kind.name()))
-                        .and(FINDING.RUN_ID.in(latestRuns)))
-                .orderBy(FINDING.REFERENCE_TIME, FINDING.CONTROL_ID)
-                .fetch(scoringResults.findingMapper());
+    private List<Finding> findings(Kind kind, String id) {
+        return scoringResults.findingsOfSubject(kind.name(), id, reportZone);
     }
 
     private List<Link> links(Kind kind, Record current) {

@@ -3,7 +3,10 @@ package kr.compliance.serve;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
-import kr.compliance.store.Period;
+import kr.compliance.results.FindingFilter;
+import kr.compliance.results.Run;
+import kr.compliance.results.ScoringResults;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.Zones;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
@@ -18,12 +21,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PagesController {
 
     private final ScoringResults results;
+    private final RunChoice choice;
     private final EvidenceRecords records;
     private final ApiController api;
     private final Zones zones;
 
-    PagesController(ScoringResults results, EvidenceRecords records, ApiController api, Zones zones) {
+    PagesController(ScoringResults results, RunChoice choice, EvidenceRecords records, ApiController api, Zones zones) {
         this.results = results;
+        this.choice = choice;
         this.records = records;
         this.api = api;
         this.zones = zones;
@@ -35,13 +40,21 @@ class PagesController {
     }
 
     @GetMapping("/")
-    String scores(@RequestParam(required = false) String period, Model model) {
-        Period chosen = period == null || period.isBlank()
-                ? Period.containing(Instant.now(), zones.report())
-                : results.period(period);
-        model.addAttribute("period", chosen.toString());
+    String scores(
+            @RequestParam(required = false) String period, @RequestParam(required = false) Long run, Model model) {
+        Quarter quarter = period == null || period.isBlank()
+                ? Quarter.containing(Instant.now(), zones.report())
+                : RunChoice.period(period);
+        model.addAttribute("period", quarter.toString());
+        model.addAttribute(
+                "runs",
+                results.runs(quarter).stream()
+                        .filter(r -> r.state().completed())
+                        .toList());
         try {
-            model.addAttribute("scores", results.scores(chosen));
+            Run chosen = choice.run(quarter.toString(), run);
+            model.addAttribute("run", chosen);
+            model.addAttribute("scores", results.scores(chosen.runId()));
         } catch (NotFoundException e) {
             model.addAttribute("message", e.getMessage());
         }
@@ -54,13 +67,14 @@ class PagesController {
             @RequestParam(required = false) String control,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String subject,
+            @RequestParam(required = false) Long run,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         var filter = new FindingFilter(control, status, subject);
-        model.addAttribute("period", results.period(period).toString());
+        model.addAttribute("period", RunChoice.period(period).toString());
         model.addAttribute("filter", filter);
         model.addAttribute(
-                "result", api.findings(period, control, status, subject, page, ApiController.DEFAULT_PAGE_SIZE));
+                "result", api.findings(period, control, status, subject, run, page, ApiController.DEFAULT_PAGE_SIZE));
         return "findings";
     }
 
@@ -70,14 +84,15 @@ class PagesController {
             @RequestParam(required = false) String control,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String subject,
+            @RequestParam(required = false) Long run,
             HttpServletResponse response)
             throws IOException {
-        api.findingsCsv(period, control, status, subject, response);
+        api.findingsCsv(period, control, status, subject, run, response);
     }
 
     @GetMapping("/periods/{period}/pack.zip")
-    ResponseEntity<Resource> pack(@PathVariable String period) {
-        return api.pack(period);
+    ResponseEntity<Resource> pack(@PathVariable String period, @RequestParam(required = false) Long run) {
+        return api.pack(period, run);
     }
 
     @GetMapping("/records/{type}/{id}")

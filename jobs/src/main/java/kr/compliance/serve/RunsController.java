@@ -5,6 +5,7 @@ import java.util.Map;
 import kr.compliance.schedule.RunAlreadyActiveException;
 import kr.compliance.schedule.RunService;
 import kr.compliance.schedule.UnknownRunException;
+import kr.compliance.store.Quarter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -25,7 +26,7 @@ class RunsController {
 
     @PostMapping("/api/periods/{period}/runs")
     ResponseEntity<Map<String, Object>> start(@PathVariable String period, Principal user) {
-        long runId = runs.start(period, user == null ? null : user.getName());
+        long runId = runs.start(Quarter.parse(period), user == null ? null : user.getName());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("run_id", runId));
     }
 

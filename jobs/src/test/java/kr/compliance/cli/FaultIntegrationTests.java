@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.compliance.generate.DropGenerator;
 import kr.compliance.store.EmbeddedMariaDb;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,8 +64,8 @@ class FaultIntegrationTests {
     void oneCleanRun() throws Exception {
         Path work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "faults-");
         drop = work.resolve("drop");
-        Period q3 = Period.parse(PERIOD, ZoneId.of("Asia/Seoul"));
-        new DropGenerator(23, q3.start(), q3.end()).write(drop, CHANGES);
+        Quarter q3 = Quarter.parse(PERIOD);
+        new DropGenerator(23, q3.start(ZoneId.of("Asia/Seoul")), q3.end(ZoneId.of("Asia/Seoul"))).write(drop, CHANGES);
         try (Commands clean = new Commands(work.resolve("clean"))) {
             assertThat(clean.run("ingest", "--from", drop.toString()).exitCode())
                     .isZero();

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import kr.compliance.generate.DropGenerator;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreUrls;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
@@ -49,8 +49,8 @@ class KilledIngestIntegrationTests {
     void aKilledLoadRunAgainEqualsOneCleanRun() throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "killed-");
         Path drop = work.resolve("drop");
-        Period q3 = Period.parse("2026Q3", ZoneId.of("Asia/Seoul"));
-        new DropGenerator(11, q3.start(), q3.end()).write(drop, CHANGES);
+        Quarter q3 = Quarter.parse("2026Q3");
+        new DropGenerator(11, q3.start(ZoneId.of("Asia/Seoul")), q3.end(ZoneId.of("Asia/Seoul"))).write(drop, CHANGES);
         String clean = "clean_" + System.nanoTime();
         String killed = "killed_" + System.nanoTime();
         dsl.execute("CREATE DATABASE " + clean + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");

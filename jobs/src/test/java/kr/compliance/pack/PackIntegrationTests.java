@@ -3,6 +3,7 @@ package kr.compliance.pack;
 import static kr.compliance.pack.PackFixtures.Q3_END;
 import static kr.compliance.pack.PackFixtures.Q3_START;
 import static kr.compliance.store.jooq.Tables.EVIDENCE_PACK;
+import static kr.compliance.store.jooq.Tables.SCORING_RUN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +27,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import kr.compliance.cli.Launcher;
+import kr.compliance.results.RunNotFoundException;
+import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreProperties;
 import kr.compliance.store.StoreUrls;
 import kr.compliance.store.Zones;
@@ -57,6 +61,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 class PackIntegrationTests {
 
     static final Path OUT = Path.of("target/pack-tests");
+
+    @Autowired
+    ScoringResults results;
 
     @Autowired
     DSLContext dsl;
@@ -95,11 +102,16 @@ class PackIntegrationTests {
         EvidenceTables.clear(dsl);
         deleteTree(OUT);
         Files.createDirectories(OUT);
-        long previous = PackFixtures.run(
-                dsl, "2026Q2", Instant.parse("2026-03-31T15:00:00Z"), Q3_START, 2, PackRepository.COMPLETED);
+        long previous =
+                PackFixtures.run(dsl, "2026Q2", Instant.parse("2026-03-31T15:00:00Z"), Q3_START, 2, "COMPLETED");
         PackFixtures.score(dsl, previous, "R1", 9, 1, "90.0", "AMBER");
-        PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 4, PackRepository.COMPLETED);
-        runId = PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 5, PackRepository.COMPLETED);
+        PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 4, "COMPLETED");
+        runId = PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 5, "COMPLETED");
+        // the previous quarter's run it is compared with, as scoring fixes it when the run is made
+        dsl.update(SCORING_RUN)
+                .set(SCORING_RUN.PREVIOUS_RUN_ID, previous)
+                .where(SCORING_RUN.RUN_ID.eq(runId))
+                .execute();
         PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 6, "FAILED");
         String[][] scores = {
             {"R1", "3", "1", "75.0", "RED"}, {"R2", "19", "1", "95.0", "GREEN"}, {"R3", "0", "0", null, "NO_DATA"},
@@ -131,10 +143,10 @@ class PackIntegrationTests {
 
     @Test
     void writesTheEntriesOfFormatsMdFromTheLatestCompletedRun() throws IOException {
-        PackService.PackResult result = packs.pack("2026Q3", OUT, "ko");
+        PackService.PackResult result = packs.pack(Quarter.parse("2026Q3"), null, OUT, "ko");
 
         assertThat(result.file()).isEqualTo(OUT.resolve("compliance-pack-2026Q3.zip"));
-        assertThat(result.runId()).isEqualTo(runId);
+        assertThat(result.run().runId()).isEqualTo(runId);
         Map<String, byte[]> entries = unzip(result.file());
         assertThat(entries.keySet()).containsExactlyElementsOf(PackEntries.OF_2026Q3);
         assertThat(Files.list(OUT).map(p -> p.getFileName().toString())).containsExactly("compliance-pack-2026Q3.zip");
@@ -192,7 +204,7 @@ class PackIntegrationTests {
 
     @Test
     void workbookHasStyledSheetsRealDatesTextCellsAndAChart() throws IOException {
-        PackService.PackResult result = packs.pack("2026Q3", OUT, "ko");
+        PackService.PackResult result = packs.pack(Quarter.parse("2026Q3"), null, OUT, "ko");
         try (XSSFWorkbook workbook = workbook(result.file())) {
             List<String> names = new ArrayList<>();
             workbook.forEach(s -> names.add(s.getSheetName()));
@@ -244,15 +256,17 @@ class PackIntegrationTests {
             assertThat(workbook.getProperties().getCoreProperties().getIdentifier())
                     .isEqualTo(result.manifest().packHash());
         }
-        try (XSSFWorkbook english = workbook(packs.pack("2026Q3", OUT, "en").file())) {
+        try (XSSFWorkbook english =
+                workbook(packs.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             assertThat(english.getSheetAt(2).getSheetName()).isEqualTo("R1 Pre-change testing");
         }
     }
 
     @Test
     void aFullSheetContinuesOnTheNext() throws IOException {
-        PackService small = new PackService(repository, signingKeys, dsl, zones, store, 3, 50_000);
-        try (XSSFWorkbook workbook = workbook(small.pack("2026Q3", OUT, "en").file())) {
+        PackService small = new PackService(repository, results, signingKeys, dsl, store, 3, 50_000);
+        try (XSSFWorkbook workbook =
+                workbook(small.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             XSSFSheet first = workbook.getSheet("R1 Pre-change testing");
             XSSFSheet second = workbook.getSheet("R1 Pre-change testing (2)");
             assertThat(first.getLastRowNum()).isEqualTo(2);
@@ -264,7 +278,8 @@ class PackIntegrationTests {
 
     @Test
     void findingsLinkToTheRowsOfTheirEvidence() throws IOException {
-        try (XSSFWorkbook workbook = workbook(packs.pack("2026Q3", OUT, "en").file())) {
+        try (XSSFWorkbook workbook =
+                workbook(packs.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             XSSFSheet r1 = workbook.getSheet("R1 Pre-change testing");
             Cell subject = r1.getRow(1).getCell(3);
             assertThat(subject.getStringCellValue()).isEqualTo("CHG-1");
@@ -288,8 +303,9 @@ class PackIntegrationTests {
     @Test
     void aPeriodTooLargeToLinkKeepsItsRecordsInTheCsvs() throws IOException {
         PackService unlinked =
-                new PackService(repository, signingKeys, dsl, zones, store, SheetSeries.EXCEL_MAX_ROWS, 3);
-        try (XSSFWorkbook workbook = workbook(unlinked.pack("2026Q3", OUT, "en").file())) {
+                new PackService(repository, results, signingKeys, dsl, store, SheetSeries.EXCEL_MAX_ROWS, 3);
+        try (XSSFWorkbook workbook =
+                workbook(unlinked.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             assertThat(workbook.getSheet("Changes")).isNull();
             assertThat(workbook.getSheet("R1 Pre-change testing")
                             .getRow(1)
@@ -309,8 +325,10 @@ class PackIntegrationTests {
 
     @Test
     void theSameRunGivesTheSameBytes() throws IOException {
-        byte[] first = Files.readAllBytes(packs.pack("2026Q3", OUT, "ko").file());
-        byte[] second = Files.readAllBytes(packs.pack("2026Q3", OUT, "ko").file());
+        byte[] first = Files.readAllBytes(
+                packs.pack(Quarter.parse("2026Q3"), null, OUT, "ko").file());
+        byte[] second = Files.readAllBytes(
+                packs.pack(Quarter.parse("2026Q3"), null, OUT, "ko").file());
         assertThat(second).isEqualTo(first);
     }
 
@@ -327,7 +345,7 @@ class PackIntegrationTests {
         assertThat(jar)
                 .as("the application jar, made by 'mvn package' before the integration tests run")
                 .exists();
-        Path here = packs.pack("2026Q3", OUT, "ko").file();
+        Path here = packs.pack(Quarter.parse("2026Q3"), null, OUT, "ko").file();
         Path elsewhere = Files.createDirectories(OUT.resolve("other-jvm"));
         Path home = Files.createTempDirectory(Path.of("target"), "pack-home-");
         Path log = home.resolveSibling(home.getFileName() + ".log");
@@ -373,7 +391,7 @@ class PackIntegrationTests {
 
     @Test
     void verifyAcceptsThePackAndNamesTheFirstTamperedEntry() throws IOException {
-        Path pack = packs.pack("2026Q3", OUT, "ko").file();
+        Path pack = packs.pack(Quarter.parse("2026Q3"), null, OUT, "ko").file();
         assertThat(PackVerifier.verify(pack).matches()).isTrue();
         assertThat(Launcher.run("verify", pack.toString())).isZero();
 
@@ -410,10 +428,19 @@ class PackIntegrationTests {
 
     @Test
     void refusesAPeriodWithoutACompletedRun() {
-        assertThatThrownBy(() -> packs.pack("2027Q1", OUT, "ko"))
-                .isInstanceOf(PackException.class)
+        assertThatThrownBy(() -> packs.pack(Quarter.parse("2027Q1"), null, OUT, "ko"))
+                .isInstanceOf(RunNotFoundException.class)
                 .hasMessage("no completed scoring run for 2027Q1: run 'compliance score --period 2027Q1' first");
-        assertThatThrownBy(() -> packs.pack("2026Q3", OUT, "fr")).hasMessageContaining("ko or en");
+        long failed = runId + 1;
+        assertThatThrownBy(() -> packs.pack(Quarter.parse("2026Q3"), failed, OUT, "ko"))
+                .isInstanceOf(RunNotFoundException.class)
+                .hasMessage("run " + failed + " is not a completed scoring run of 2026Q3; its completed runs are ["
+                        + runId + ", " + (runId - 1) + "]");
+        assertThatThrownBy(() -> packs.pack(Quarter.parse("2026Q4"), runId, OUT, "ko"))
+                .as("a run of another period")
+                .isInstanceOf(RunNotFoundException.class);
+        assertThatThrownBy(() -> packs.pack(Quarter.parse("2026Q3"), null, OUT, "fr"))
+                .hasMessageContaining("ko or en");
     }
 
     @Test
@@ -451,7 +478,7 @@ class PackIntegrationTests {
                         java.nio.file.StandardOpenOption.CREATE,
                         java.nio.file.StandardOpenOption.WRITE);
                 var lock = channel.lock()) {
-            packs.pack("2026Q3", OUT, "ko");
+            packs.pack(Quarter.parse("2026Q3"), null, OUT, "ko");
 
             assertThat(workFolders()).containsExactlyInAnyOrder(inAnotherProcess, inThisProcess, justMade);
         } finally {
@@ -460,7 +487,7 @@ class PackIntegrationTests {
         }
         Files.setLastModifiedTime(
                 justMade, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(61)));
-        packs.pack("2026Q3", OUT, "ko");
+        packs.pack(Quarter.parse("2026Q3"), null, OUT, "ko");
         assertThat(workFolders()).isEmpty();
         assertThat(notOurs).isRegularFile();
         assertThat(otherFolder).isDirectory();
@@ -486,7 +513,7 @@ class PackIntegrationTests {
             }
         });
         try {
-            packs.pack("2026Q3", OUT, "en");
+            packs.pack(Quarter.parse("2026Q3"), null, OUT, "en");
         } finally {
             TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
         }

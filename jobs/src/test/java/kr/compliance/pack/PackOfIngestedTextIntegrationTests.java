@@ -9,13 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.ingest.IngestSummary;
 import kr.compliance.scoring.ScoringService;
 import kr.compliance.store.EvidenceTables;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -60,8 +59,7 @@ class PackOfIngestedTextIntegrationTests {
         Files.writeString(drop.resolve("changes.csv"), CHANGES_HEADER + changes, StandardCharsets.UTF_8);
         Files.writeString(drop.resolve("incidents.csv"), INCIDENTS_HEADER + incidents, StandardCharsets.UTF_8);
         IngestSummary summary = ingest.ingest(drop, null, Duration.ZERO);
-        scoring.score(
-                Period.parse("2026Q3", ZoneId.of("Asia/Seoul")), Instant.parse("2026-10-05T00:00:00Z"), Duration.ZERO);
+        scoring.score(Quarter.parse("2026Q3"), Instant.parse("2026-10-05T00:00:00Z"), Duration.ZERO);
         return summary;
     }
 
@@ -81,7 +79,7 @@ class PackOfIngestedTextIntegrationTests {
         assertThat(storedRaw).hasSizeGreaterThan(WorkbookText.EXCEL_MAX_CHARS);
 
         for (String lang : new String[] {"ko", "en"}) {
-            Path pack = packs.pack("2026Q3", OUT, lang).file();
+            Path pack = packs.pack(Quarter.parse("2026Q3"), null, OUT, lang).file();
             String incidentMarker = "ko".equals(lang)
                     ? "… [줄임: 전체 40,000자, 전체 값은 incidents.csv에 있음]"
                     : "… [shortened: 40,000 characters; the whole value is in incidents.csv]";
@@ -112,7 +110,7 @@ class PackOfIngestedTextIntegrationTests {
     void controlCharactersOfARejectedRowAreShownEscapedInTheWorkbookAndKeptInTheCsv() throws IOException {
         ingestAndScore("CHG-1,talk,DC-A,UPDATE,MAJOR,\"nul\u0000 esc\u001B del\u007F tab\tend\",kim,not-a-time\n", "");
 
-        Path pack = packs.pack("2026Q3", OUT, "en").file();
+        Path pack = packs.pack(Quarter.parse("2026Q3"), null, OUT, "en").file();
         try (XSSFWorkbook workbook = PackIntegrationTests.workbook(pack)) {
             assertThat(cell(workbook, "Rejected records", "changes.csv", "Raw row"))
                     .startsWith("CHG-1,")

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipFile;
+import kr.compliance.results.Catalogue;
 import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.Quarter;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,9 +35,8 @@ class PackScaleIntegrationTests {
         int changes = Integer.getInteger("pack.scale", 0);
         assumeTrue(changes > 0, "set -Dpack.scale=N to run");
         EvidenceTables.clear(dsl);
-        long runId = PackFixtures.run(
-                dsl, "2026Q3", PackFixtures.Q3_START, PackFixtures.Q3_END, 1, PackRepository.COMPLETED);
-        for (String r : EvidenceWorkbook.scoreOrder()) {
+        long runId = PackFixtures.run(dsl, "2026Q3", PackFixtures.Q3_START, PackFixtures.Q3_END, 1, "COMPLETED");
+        for (String r : Catalogue.scoreOrder()) {
             PackFixtures.score(dsl, runId, r, changes, 0, "100.0", "GREEN");
         }
         long t0 = System.nanoTime();
@@ -63,7 +64,7 @@ class PackScaleIntegrationTests {
         Path out = Path.of("target/pack-scale");
         Files.createDirectories(out);
         long start = System.nanoTime();
-        PackService.PackResult result = packs.pack("2026Q3", out, "ko");
+        PackService.PackResult result = packs.pack(Quarter.parse("2026Q3"), null, out, "ko");
         double seconds = (System.nanoTime() - start) / 1e9;
         long csvRows = result.manifest().entries().stream()
                 .filter(e -> e.name().endsWith(".csv"))

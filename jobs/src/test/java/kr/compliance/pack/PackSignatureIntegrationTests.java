@@ -25,9 +25,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.compliance.cli.Launcher;
+import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreProperties;
-import kr.compliance.store.Zones;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -48,6 +49,7 @@ class PackSignatureIntegrationTests {
 
     static final Path OUT = Path.of("target/pack-signature-tests").toAbsolutePath();
     static final String PACK_NAME = "compliance-pack-2026Q3.zip";
+    static final Quarter Q3 = Quarter.parse("2026Q3");
 
     @Autowired
     DSLContext dsl;
@@ -59,7 +61,7 @@ class PackSignatureIntegrationTests {
     PackRepository repository;
 
     @Autowired
-    Zones zones;
+    ScoringResults results;
 
     @Autowired
     StoreProperties store;
@@ -69,7 +71,7 @@ class PackSignatureIntegrationTests {
         EvidenceTables.clear(dsl);
         PackIntegrationTests.deleteTree(OUT);
         Files.createDirectories(OUT);
-        long runId = PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 2, PackRepository.COMPLETED);
+        long runId = PackFixtures.run(dsl, "2026Q3", Q3_START, Q3_END, 2, "COMPLETED");
         PackFixtures.score(dsl, runId, "R1", 1, 1, "50.0", "RED");
         PackFixtures.finding(dsl, runId, "R1.1", "CHG-1", "PASS", "pre-test T-1 passed", "CHG-1;T-1", null);
         PackFixtures.finding(dsl, runId, "R1.1", "CHG-2", "FAIL", "no pre-test", "CHG-2", null);
@@ -79,7 +81,7 @@ class PackSignatureIntegrationTests {
 
     @Test
     void theHomesSelfSignedKeyIsMadeOnFirstUseForItsOwnerOnlyAndTheCoverSaysSo() throws IOException {
-        Path pack = packs.pack("2026Q3", OUT, "en").file();
+        Path pack = packs.pack(Q3, null, OUT, "en").file();
 
         Map<String, byte[]> entries = PackIntegrationTests.unzip(pack);
         assertThat(List.copyOf(entries.keySet()).subList(0, 4))
@@ -108,7 +110,7 @@ class PackSignatureIntegrationTests {
         }
 
         // the second pack signs with the key the first one made
-        packs.pack("2026Q3", OUT.resolve("again"), "en");
+        packs.pack(Q3, null, OUT.resolve("again"), "en");
         assertThat(PackIntegrationTests.unzip(OUT.resolve("again").resolve(PACK_NAME))
                         .get("signer.pem"))
                 .isEqualTo(entries.get("signer.pem"));
@@ -116,7 +118,7 @@ class PackSignatureIntegrationTests {
 
     @Test
     void openSslAcceptsAnUntouchedPackAndRefusesOneWhoseManifestChangedByOneByte() throws Exception {
-        Path pack = packs.pack("2026Q3", OUT, "ko").file();
+        Path pack = packs.pack(Q3, null, OUT, "ko").file();
 
         Reviewed untouched = reviewWithOpenSsl(pack, OUT.resolve("untouched"));
         assertThat(untouched.exitCode()).as(untouched.output()).isZero();
@@ -147,7 +149,7 @@ class PackSignatureIntegrationTests {
 
     @Test
     void verifyNamesAPackReSignedByAnotherKeyAReplacedCertificateAndAMissingSignature() throws IOException {
-        Path pack = packs.pack("2026Q3", OUT, "ko").file();
+        Path pack = packs.pack(Q3, null, OUT, "ko").file();
         Map<String, byte[]> original = PackIntegrationTests.unzip(pack);
         Path trusted = Files.write(OUT.resolve("published-signer.pem"), original.get("signer.pem"));
         assertThat(Launcher.run("verify", pack.toString(), "--trust", trusted.toString()))
@@ -211,8 +213,8 @@ class PackSignatureIntegrationTests {
         Path keystore = ecKeystore(OUT.resolve("company.p12"), "s3cret");
         PackService withKeystore = packService(new PackSigningProperties(keystore, "", "s3cret"));
 
-        byte[] first = Files.readAllBytes(withKeystore.pack("2026Q3", OUT, "en").file());
-        Path pack = withKeystore.pack("2026Q3", OUT.resolve("again"), "en").file();
+        byte[] first = Files.readAllBytes(withKeystore.pack(Q3, null, OUT, "en").file());
+        Path pack = withKeystore.pack(Q3, null, OUT.resolve("again"), "en").file();
         assertThat(Files.readAllBytes(pack))
                 .as("deterministic ECDSA: the same bytes")
                 .isEqualTo(first);
@@ -228,18 +230,24 @@ class PackSignatureIntegrationTests {
         }
 
         assertThatThrownBy(() -> packService(new PackSigningProperties(keystore, "", "wrong"))
-                        .pack("2026Q3", OUT, "en"))
+                        .pack(Q3, null, OUT, "en"))
                 .isInstanceOf(PackException.class)
                 .hasMessageStartingWith("the signing keystore " + keystore + " (compliance.pack.signing.keystore)")
                 .hasMessageContaining("COMPLIANCE_SIGNING_PASSWORD");
         assertThatThrownBy(() -> packService(new PackSigningProperties(keystore, "nope", "s3cret"))
-                        .pack("2026Q3", OUT, "en"))
+                        .pack(Q3, null, OUT, "en"))
                 .hasMessageContaining("has no key named 'nope'");
     }
 
     private PackService packService(PackSigningProperties signing) {
         return new PackService(
-                repository, new PackSigningKeys(signing, store), dsl, zones, store, SheetSeries.EXCEL_MAX_ROWS, 50_000);
+                repository,
+                results,
+                new PackSigningKeys(signing, store),
+                dsl,
+                store,
+                SheetSeries.EXCEL_MAX_ROWS,
+                50_000);
     }
 
     private static void assertMismatch(Path pack, Path trusted, String entry, String why) {

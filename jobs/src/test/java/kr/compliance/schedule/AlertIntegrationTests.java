@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
 import kr.compliance.store.GeneratedKeys;
 import org.jooq.DSLContext;
@@ -30,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** New-failure alerts posted to a real local HTTP receiver, from real scoring_run and finding rows. */
 @SpringBootTest
 class AlertIntegrationTests {
+
+    @Autowired
+    ScoringResults results;
 
     @Autowired
     DSLContext dsl;
@@ -69,7 +73,7 @@ class AlertIntegrationTests {
     private NewFailureAlerts alertsTo(URI webhook) {
         AlertProperties properties =
                 new AlertProperties(List.of(webhook), 3, Duration.ofMillis(100), Duration.ofSeconds(2), 20);
-        return new NewFailureAlerts(dsl, properties, new WebhookSender(properties));
+        return new NewFailureAlerts(dsl, results, properties, new WebhookSender(properties));
     }
 
     private long scoringRun(String period, String status, long jobExecutionId) {

@@ -23,6 +23,7 @@ import kr.compliance.pack.PackVerifier;
 import kr.compliance.scoring.Score;
 import kr.compliance.scoring.ScoringService;
 import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.Quarter;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.JobExecution;
@@ -90,7 +91,7 @@ class RunServiceIntegrationTests {
                         .sum())
                 .isEqualTo(39);
 
-        long runId = runs.start("2026Q3", "officer");
+        long runId = runs.start(Quarter.parse("2026Q3"), "officer");
         RunService.RunStatus status = awaitFinished(runId);
 
         assertThat(status.status()).as("error: %s", status.error()).isEqualTo("COMPLETED");
@@ -202,7 +203,7 @@ class RunServiceIntegrationTests {
                 jdbc.queryForObject("SELECT COUNT(*) FROM requested_run WHERE period = '2031Q2'", Integer.class);
         // another server of the cluster is running 2031Q2 (it holds the period's database lock)
         try (var running = runner.lockPeriod("2031Q2", Duration.ZERO)) {
-            assertThatThrownBy(() -> runs.start("2031q2", "officer"))
+            assertThatThrownBy(() -> runs.start(Quarter.parse("2031q2"), "officer"))
                     .isInstanceOf(RunAlreadyActiveException.class)
                     .hasMessageContaining("2031Q2");
         }
@@ -219,7 +220,7 @@ class RunServiceIntegrationTests {
         Files.writeString(packsFolder, "not a folder");
         long runId;
         try {
-            runId = runs.start("2031Q3", "officer");
+            runId = runs.start(Quarter.parse("2031Q3"), "officer");
 
             RunService.RunStatus status = awaitFinished(runId);
 
@@ -236,14 +237,14 @@ class RunServiceIntegrationTests {
             Files.delete(packsFolder);
         }
         // the failed run let go of the period: the next request is accepted, and completes
-        long next = runs.start("2031Q3", "officer");
+        long next = runs.start(Quarter.parse("2031Q3"), "officer");
         assertThat(next).isGreaterThan(runId);
         assertThat(awaitFinished(next).status()).isEqualTo("COMPLETED");
     }
 
     @Test
     void aBadPeriodOrAnUnknownRunIsRefused() {
-        assertThatThrownBy(() -> runs.start("2031-Q3", "officer"))
+        assertThatThrownBy(() -> runs.start(Quarter.parse("2031-Q3"), "officer"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("2026Q3");
         assertThatThrownBy(() -> runs.status("999999999")).isInstanceOf(UnknownRunException.class);

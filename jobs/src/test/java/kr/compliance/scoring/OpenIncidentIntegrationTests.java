@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -16,7 +15,8 @@ import kr.compliance.ingest.IngestService;
 import kr.compliance.scoring.policy.Policy;
 import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.EvidenceTables;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
+import kr.compliance.store.Zones;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,8 +35,11 @@ import org.springframework.core.io.ByteArrayResource;
 @SpringBootTest
 class OpenIncidentIntegrationTests {
 
-    static final Period Q3 = Period.parse("2026Q3", ZoneId.of("Asia/Seoul"));
+    static final Quarter Q3 = Quarter.parse("2026Q3");
     static final Instant AS_OF = Instant.parse("2026-10-05T00:00:00Z");
+
+    @Autowired
+    Zones zones;
 
     @Autowired
     IngestService ingest;
@@ -134,7 +137,8 @@ class OpenIncidentIntegrationTests {
                 runs,
                 dataSource,
                 dsl,
-                new ByteArrayResource(closedOnly.content().getBytes()));
+                new ByteArrayResource(closedOnly.content().getBytes()),
+                zones);
 
         Map<String, String> status = r23(strict.score(Q3, AS_OF, Duration.ZERO).runId());
 

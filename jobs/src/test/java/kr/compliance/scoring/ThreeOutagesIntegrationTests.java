@@ -12,13 +12,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.List;
 import javax.sql.DataSource;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.store.EvidenceTables;
-import kr.compliance.store.Period;
+import kr.compliance.store.Quarter;
+import kr.compliance.store.Zones;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,8 +38,11 @@ import org.springframework.core.io.FileSystemResource;
 @SpringBootTest
 class ThreeOutagesIntegrationTests {
 
-    static final Period Q3 = Period.parse("2026Q3", ZoneId.of("Asia/Seoul"));
+    static final Quarter Q3 = Quarter.parse("2026Q3");
     static final Instant AS_OF = Instant.parse("2026-10-05T00:00:00Z");
+
+    @Autowired
+    Zones zones;
 
     @Autowired
     IngestService ingest;
@@ -234,7 +237,8 @@ class ThreeOutagesIntegrationTests {
                         runs,
                         dataSource,
                         dsl,
-                        new FileSystemResource(lenientFile))
+                        new FileSystemResource(lenientFile),
+                        zones)
                 .score(Q3, AS_OF, Duration.ZERO);
 
         assertThat(other.runId()).as("another policy: another run").isNotEqualTo(result.runId());

@@ -131,6 +131,26 @@ public final class PolicyFile {
         return policy;
     }
 
+    /**
+     * The keys whose values differ between two policy texts (a key one of them lacks included), in
+     * the order of the policy's keys: what a policy change changed.
+     */
+    public static List<String> differingKeys(String before, String after) {
+        Map<String, Object> a = flat(before);
+        Map<String, Object> b = flat(after);
+        return KEYS.stream()
+                .filter(key -> !java.util.Objects.equals(String.valueOf(a.get(key)), String.valueOf(b.get(key))))
+                .toList();
+    }
+
+    private static Map<String, Object> flat(String text) {
+        Map<String, Object> flat = new LinkedHashMap<>();
+        if (new Yaml(new SafeConstructor(new LoaderOptions())).load(text) instanceof Map<?, ?> root) {
+            flatten("", root, flat);
+        }
+        return flat;
+    }
+
     private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> into) {
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             String key = prefix + entry.getKey();

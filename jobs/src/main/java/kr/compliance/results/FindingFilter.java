@@ -1,16 +1,20 @@
-package kr.compliance.serve;
+package kr.compliance.results;
 
 import static kr.compliance.store.jooq.Tables.FINDING;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import kr.compliance.store.TextKeys;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
 
 /**
- * The filters of the findings list; an empty filter matches everything. Control and status are
- * compared case-insensitively, the subject id exactly (trimmed).
+ * Which findings of a run to read; an empty filter matches all. Control and status are compared
+ * case-insensitively, the subject id exactly (trimmed).
  */
 public record FindingFilter(String control, String status, String subject) {
+
+    public static final FindingFilter ALL = new FindingFilter(null, null, null);
 
     Condition condition() {
         Condition condition = DSL.noCondition();
@@ -32,6 +36,6 @@ public record FindingFilter(String control, String status, String subject) {
     }
 
     private static String encode(String value) {
-        return value == null ? "" : java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+        return value == null ? "" : URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -1,0 +1,28 @@
+package kr.compliance.results;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import kr.compliance.store.Quarter;
+
+/**
+ * One scoring run as its readers see it: what it judged (period, as-of, the evidence up to load
+ * {@code evidenceLoadId}, the policy) and where it stands.
+ *
+ * @param previousRunId the previous quarter's run it compares with, fixed when it was scored
+ */
+public record Run(
+        long runId,
+        Quarter period,
+        Instant periodStart,
+        Instant periodEnd,
+        ZoneId zone,
+        Instant asOf,
+        long evidenceLoadId,
+        String policyVersion,
+        String policySha256,
+        Long previousRunId,
+        RunState state,
+        Instant startedAt,
+        Instant finishedAt,
+        Long jobExecutionId,
+        String errorMessage) {}
