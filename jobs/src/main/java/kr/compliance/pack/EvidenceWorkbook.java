@@ -91,7 +91,7 @@ final class EvidenceWorkbook implements AutoCloseable {
     }
 
     /** The cover: what the pack is, for which period, from which run; the pack hash comes last. */
-    void cover(String toolVersion, boolean evidenceLinked) {
+    void cover(String toolVersion, boolean evidenceLinked, PackManifest.Signer signer) {
         XSSFSheet sheet = template.createSheet(labels.get("sheet.cover"));
         title(sheet, labels.get("cover.title", run.period()));
         Row subtitle = sheet.createRow(1);
@@ -116,11 +116,17 @@ final class EvidenceWorkbook implements AutoCloseable {
         pair(sheet, r++, "cover.tool", toolVersion);
         pair(sheet, r++, "cover.evidence", labels.get(evidenceLinked ? "cover.evidenceLinked" : "cover.evidenceInCsv"));
         packHashCell = pair(sheet, r++, "cover.packHash", "");
+        pair(sheet, r++, "cover.signer", labels.get("cover.signerValue", signer.subject(), signer.certificateSha256()));
+        pair(
+                sheet,
+                r++,
+                "cover.signingKey",
+                labels.get(signer.selfSigned() ? "cover.keySelfSigned" : "cover.keyKeystore"));
         r++;
         Row note = sheet.createRow(r);
         label(note, 0, labels.get("cover.packHashNote"), "note");
         sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 1));
-        note.setHeightInPoints(45);
+        note.setHeightInPoints(60);
         Row contents = sheet.createRow(r + 2);
         label(contents, 0, labels.get("cover.contents"), "note");
         sheet.addMergedRegion(new CellRangeAddress(r + 2, r + 2, 0, 1));

@@ -30,11 +30,13 @@ public record PackManifest(
         String policySha256,
         String toolVersion,
         String lang,
+        Signer signer,
         String packHash,
         List<Entry> entries) {
 
     public static final String NAME = "manifest.json";
-    static final String FORMAT = "compliance-evidence-pack/1";
+    /** Format 2: signed ({@code manifest.json.p7s}, {@code signer.pem}), the signer named here. */
+    static final String FORMAT = "compliance-evidence-pack/2";
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -46,6 +48,20 @@ public record PackManifest(
 
         boolean isWorkbook() {
             return name.endsWith(".xlsx");
+        }
+    }
+
+    /**
+     * Who signed the manifest: the certificate's subject and SHA-256 fingerprint (of its DER bytes),
+     * and whether the key is the installation's own self-signed one or a configured keystore's.
+     */
+    public record Signer(String subject, String certificateSha256, String key) {
+
+        static final String SELF_SIGNED = "SELF_SIGNED";
+        static final String KEYSTORE = "KEYSTORE";
+
+        boolean selfSigned() {
+            return SELF_SIGNED.equals(key);
         }
     }
 
@@ -71,6 +87,7 @@ public record PackManifest(
                 policySha256,
                 toolVersion,
                 lang,
+                signer,
                 sha256Hex(packHashText()),
                 entries);
     }
@@ -90,7 +107,10 @@ public record PackManifest(
                 policyVersion,
                 policySha256,
                 toolVersion,
-                lang)) {
+                lang,
+                signer.subject(),
+                signer.certificateSha256(),
+                signer.key())) {
             text.append(field).append('\n');
         }
         for (Entry entry : entries) {

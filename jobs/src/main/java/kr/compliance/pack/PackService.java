@@ -39,6 +39,7 @@ public class PackService {
 
     private final PackRepository repository;
     private final ScoringResults results;
+    private final PackSigningKeys signingKeys;
     private final DSLContext dsl;
     private final StoreProperties store;
     private final int maxRowsPerSheet;
@@ -47,12 +48,14 @@ public class PackService {
     PackService(
             PackRepository repository,
             ScoringResults results,
+            PackSigningKeys signingKeys,
             DSLContext dsl,
             StoreProperties store,
             @Value("${compliance.pack.max-rows-per-sheet:" + SheetSeries.EXCEL_MAX_ROWS + "}") int maxRowsPerSheet,
             @Value("${compliance.pack.linked-evidence-max-records:50000}") long linkedEvidenceMaxRecords) {
         this.repository = repository;
         this.results = results;
+        this.signingKeys = signingKeys;
         this.dsl = dsl;
         this.store = store;
         this.maxRowsPerSheet = Math.min(maxRowsPerSheet, SheetSeries.EXCEL_MAX_ROWS);
@@ -77,18 +80,23 @@ public class PackService {
         Run run = results.chosenRun(period, runId);
         outDir = outDir == null ? defaultOutDir() : outDir;
         Path target = outDir.resolve("compliance-pack-" + period + ".zip");
+        // known before the cover is written: the cover and the manifest name the signer
+        SigningKey signingKey = signingKeys.current();
         try (PackWorkFolder work = PackWorkFolder.create(outDir)) {
             Path staging = work.path();
             PackManifest manifest = TempFile.withStrategy(poiFilesIn(staging), () -> {
                 try {
-                    return writeEntries(run, labels, staging);
+                    return writeEntries(run, labels, signingKey.signer(), staging);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
+            sign(staging, signingKey);
             Path entriesZip = staging.resolve("pack.zip");
             List<ZipEntries.Source> sources = new ArrayList<>();
-            sources.add(new ZipEntries.Source(PackManifest.NAME, staging.resolve(PackManifest.NAME)));
+            for (String name : List.of(PackManifest.NAME, ManifestSignature.SIGNATURE, ManifestSignature.CERTIFICATE)) {
+                sources.add(new ZipEntries.Source(name, staging.resolve(name)));
+            }
             manifest.entries().forEach(e -> sources.add(new ZipEntries.Source(e.name(), staging.resolve(e.name()))));
             ZipEntries.write(entriesZip, sources, EvidenceWorkbook.entryTime(run));
             PackManifest.Entry whole = EntryDigest.of("pack.zip", () -> Files.newInputStream(entriesZip));
@@ -100,6 +108,13 @@ public class PackService {
         }
     }
 
+    /** Writes {@code manifest.json.p7s} and {@code signer.pem} beside the manifest. */
+    private static void sign(Path staging, SigningKey key) throws IOException {
+        byte[] manifest = Files.readAllBytes(staging.resolve(PackManifest.NAME));
+        Files.write(staging.resolve(ManifestSignature.SIGNATURE), ManifestSignature.sign(manifest, key));
+        Files.write(staging.resolve(ManifestSignature.CERTIFICATE), key.certificatePem());
+    }
+
     /**
      * POI's temporary files (a sheet's rows before the xlsx is written, 650 MB a million rows; the
      * template while writing) go into the pack's work folder, so they go with it, never into the
@@ -109,7 +124,8 @@ public class PackService {
         return new DefaultTempFileCreationStrategy(staging.resolve("poi").toFile());
     }
 
-    private PackManifest writeEntries(Run run, PackLabels labels, Path staging) throws IOException {
+    private PackManifest writeEntries(Run run, PackLabels labels, PackManifest.Signer signer, Path staging)
+            throws IOException {
         String workbookName = "evidence-" + run.period() + ".xlsx";
         List<ScoreRow> scores = results.scores(run.runId());
         // the previous quarter's run this run was scored against, never a later one
@@ -117,7 +133,7 @@ public class PackService {
         PackContent content = new PackContent(repository, results, run, labels);
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
-            workbook.cover(ToolVersion.of(), evidence.linked());
+            workbook.cover(ToolVersion.of(), evidence.linked(), signer);
             workbook.summary(scores, previous, run.period().previous().toString());
             long started = System.nanoTime();
             FindingHandOff findings = new FindingHandOff();
@@ -141,12 +157,12 @@ public class PackService {
                 Path file = staging.resolve(csv.getKey());
                 entries.add(EntryDigest.of(csv.getKey(), () -> Files.newInputStream(file), csv.getValue()));
             }
-            PackManifest manifest = manifest(run, labels, entries).withPackHash();
+            PackManifest manifest = manifest(run, labels, signer, entries).withPackHash();
             workbook.packHash(manifest.packHash());
             Path workbookFile = staging.resolve(workbookName);
             workbook.write(workbookFile, staging.resolve("workbook.poi.xlsx"));
             entries.addFirst(EntryDigest.of(workbookName, () -> Files.newInputStream(workbookFile)));
-            manifest = manifest(run, labels, entries).withPackHash();
+            manifest = manifest(run, labels, signer, entries).withPackHash();
             log.info("pack {}: entries digested and workbook written in {} ms", run.period(), millisSince(started));
             Files.write(staging.resolve(PackManifest.NAME), manifest.toJson());
             return manifest;
@@ -168,7 +184,8 @@ public class PackService {
         }
     }
 
-    private static PackManifest manifest(Run run, PackLabels labels, List<PackManifest.Entry> entries) {
+    private static PackManifest manifest(
+            Run run, PackLabels labels, PackManifest.Signer signer, List<PackManifest.Entry> entries) {
         return new PackManifest(
                 PackManifest.FORMAT,
                 run.period().toString(),
@@ -182,6 +199,7 @@ public class PackService {
                 run.policySha256(),
                 ToolVersion.of(),
                 labels.lang(),
+                signer,
                 null,
                 List.copyOf(entries));
     }

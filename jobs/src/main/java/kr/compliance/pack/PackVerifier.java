@@ -8,15 +8,24 @@ import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
- * Checks a pack against its manifest without a database: every entry's size, SHA-256 and row
- * count, no entry missing or added, and the pack hash over the manifest and the CSV entries.
+ * Checks a pack against its manifest without a database: the manifest's signature and its signer's
+ * certificate, every entry's size, SHA-256 and row count, no entry missing or added, and the pack
+ * hash over the manifest and the CSV entries.
  */
 public final class PackVerifier {
+
+    /** The entries the manifest cannot list: itself, its signature and the signer's certificate. */
+    private static final Set<String> SIGNED_ENTRIES =
+            Set.of(PackManifest.NAME, ManifestSignature.SIGNATURE, ManifestSignature.CERTIFICATE);
+
+    private static final String UNSIGNED_FORMAT = "compliance-evidence-pack/1";
 
     private PackVerifier() {}
 
@@ -31,13 +40,26 @@ public final class PackVerifier {
         }
     }
 
-    /** Verifies a pack; a file that is not a zip, or a zip without a readable manifest, is refused. */
+    /** Verifies a pack, its signer unchecked against any trusted certificate. */
     public static Result verify(Path pack) {
+        return verify(pack, null);
+    }
+
+    /**
+     * Verifies a pack; a file that is not a zip, or a zip without a readable manifest, is refused.
+     *
+     * @param trusted the PEM file of the certificate the pack must be signed by (null: any signer
+     *     whose certificate is in the pack and named by its manifest)
+     */
+    public static Result verify(Path pack, Path trusted) {
+        X509CertificateHolder trustedCertificate = trusted == null ? null : trustedCertificate(trusted);
         if (!Files.isRegularFile(pack)) {
             throw new PackException(pack + " does not exist or is not a file: give the path of a pack zip");
         }
         try (ZipFile zip = new ZipFile(pack.toFile())) {
-            return verify(zip, manifestOf(zip, pack));
+            PackManifest manifest = manifestOf(zip, pack);
+            Result signature = signature(zip, manifest, trustedCertificate);
+            return signature.matches() ? verify(zip, manifest) : signature;
         } catch (ZipException e) {
             throw new PackException(pack + " is not a zip file, so it is not an evidence pack");
         } catch (IOException e) {
@@ -52,6 +74,11 @@ public final class PackVerifier {
         }
         try (InputStream in = zip.getInputStream(entry)) {
             PackManifest manifest = PackManifest.fromJson(in.readAllBytes());
+            if (manifest != null && UNSIGNED_FORMAT.equals(manifest.format())) {
+                throw new PackException(pack + " is a pack of format " + UNSIGNED_FORMAT
+                        + ", made before packs were signed: this version checks signed packs ("
+                        + PackManifest.FORMAT + ") only");
+            }
             if (manifest == null || manifest.entries() == null || !PackManifest.FORMAT.equals(manifest.format())) {
                 throw new PackException(
                         pack + " has a " + PackManifest.NAME + " that is not an evidence pack manifest");
@@ -66,12 +93,78 @@ public final class PackVerifier {
         }
     }
 
+    private static X509CertificateHolder trustedCertificate(Path file) {
+        try {
+            X509CertificateHolder certificate = ManifestSignature.certificate(Files.readAllBytes(file));
+            if (certificate == null) {
+                throw new PackException(file + " holds no single PEM certificate to trust");
+            }
+            return certificate;
+        } catch (IOException e) {
+            throw new PackException("cannot read the trusted certificate " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The signature first: a manifest that is not the one signed vouches for nothing. Then the
+     * certificate: the trusted one when one is given, and the one the manifest names.
+     */
+    private static Result signature(ZipFile zip, PackManifest manifest, X509CertificateHolder trusted)
+            throws IOException {
+        byte[] signature = bytes(zip, ManifestSignature.SIGNATURE);
+        if (signature == null) {
+            return new Result(manifest, ManifestSignature.SIGNATURE, "is missing: the manifest is not signed");
+        }
+        byte[] pem = bytes(zip, ManifestSignature.CERTIFICATE);
+        if (pem == null) {
+            return new Result(manifest, ManifestSignature.CERTIFICATE, "is missing: the signer is unknown");
+        }
+        X509CertificateHolder certificate = ManifestSignature.certificate(pem);
+        if (certificate == null) {
+            return new Result(manifest, ManifestSignature.CERTIFICATE, "holds no single PEM certificate");
+        }
+        String problem = ManifestSignature.problem(bytes(zip, PackManifest.NAME), signature, certificate);
+        if (problem != null) {
+            return new Result(manifest, ManifestSignature.SIGNATURE, problem);
+        }
+        String fingerprint = SigningKey.fingerprint(certificate);
+        if (trusted != null && !trusted.equals(certificate)) {
+            return new Result(
+                    manifest,
+                    ManifestSignature.CERTIFICATE,
+                    "is the certificate " + fingerprint + " (" + certificate.getSubject()
+                            + "), not the trusted one " + SigningKey.fingerprint(trusted) + " (" + trusted.getSubject()
+                            + "): the pack was signed by another key");
+        }
+        if (manifest.signer() == null || !fingerprint.equals(manifest.signer().certificateSha256())) {
+            return new Result(
+                    manifest,
+                    ManifestSignature.CERTIFICATE,
+                    "is the certificate " + fingerprint + " (" + certificate.getSubject()
+                            + "), not the signer the manifest names ("
+                            + (manifest.signer() == null
+                                    ? "none"
+                                    : manifest.signer().certificateSha256()) + ")");
+        }
+        return new Result(manifest, null, null);
+    }
+
+    private static byte[] bytes(ZipFile zip, String name) throws IOException {
+        ZipEntry entry = zip.getEntry(name);
+        if (entry == null) {
+            return null;
+        }
+        try (InputStream in = zip.getInputStream(entry)) {
+            return in.readAllBytes();
+        }
+    }
+
     private static Result verify(ZipFile zip, PackManifest manifest) {
         Map<String, PackManifest.Entry> listed = new LinkedHashMap<>();
         manifest.entries().forEach(e -> listed.put(e.name(), e));
         for (ZipEntry entry : Collections.list(zip.entries())) {
             String name = entry.getName();
-            if (name.equals(PackManifest.NAME)) {
+            if (SIGNED_ENTRIES.contains(name)) {
                 continue;
             }
             PackManifest.Entry expected = listed.remove(name);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,20 @@ final class Commands implements AutoCloseable {
 
     Path home() {
         return home;
+    }
+
+    /** The home's self-signed pack signing key (docs/pack.md, Signature), once a pack has made it. */
+    Path signingKey() {
+        return home.resolve("keys/pack-signing.pem");
+    }
+
+    /** Gives the home an installation's signing key, so its packs have that installation's bytes. */
+    void useSigningKey(byte[] pem) throws IOException {
+        Files.createDirectories(
+                signingKey().getParent(),
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        Files.write(signingKey(), pem);
+        Files.setPosixFilePermissions(signingKey(), PosixFilePermissions.fromString("rw-------"));
     }
 
     /** A finished command. */

@@ -58,6 +58,7 @@ class FaultIntegrationTests {
     private Path drop;
     private Map<String, String> cleanRows;
     private String cleanPack;
+    private byte[] signingKey;
 
     @BeforeAll
     void oneCleanRun() throws Exception {
@@ -72,6 +73,8 @@ class FaultIntegrationTests {
                     .isZero();
             cleanPack = pack(clean);
             cleanRows = rows(clean.home());
+            // the pack's signature is part of its bytes: every home below signs with this key
+            signingKey = Files.readAllBytes(clean.signingKey());
         }
     }
 
@@ -80,6 +83,7 @@ class FaultIntegrationTests {
     void aKilledStageRunAgainEqualsOneCleanRun(String stage, String victim) throws Exception {
         Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "fault-" + stage + "-" + victim);
         try (Commands commands = new Commands(home)) {
+            commands.useSigningKey(signingKey);
             List<String> stages = List.of("ingest", "score", "pack");
             for (String before : stages.subList(0, stages.indexOf(stage))) {
                 runStage(commands, before);

@@ -7,6 +7,8 @@ public final class PackEntries {
 
     public static final List<String> OF_2026Q3 = List.of(
             "manifest.json",
+            "manifest.json.p7s",
+            "signer.pem",
             "evidence-2026Q3.xlsx",
             "scores.csv",
             "findings.csv",

@@ -78,6 +78,9 @@ class PackIntegrationTests {
     PackRepository repository;
 
     @Autowired
+    PackSigningKeys signingKeys;
+
+    @Autowired
     Zones zones;
 
     @Autowired
@@ -261,7 +264,7 @@ class PackIntegrationTests {
 
     @Test
     void aFullSheetContinuesOnTheNext() throws IOException {
-        PackService small = new PackService(repository, results, dsl, store, 3, 50_000);
+        PackService small = new PackService(repository, results, signingKeys, dsl, store, 3, 50_000);
         try (XSSFWorkbook workbook =
                 workbook(small.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             XSSFSheet first = workbook.getSheet("R1 Pre-change testing");
@@ -299,7 +302,8 @@ class PackIntegrationTests {
 
     @Test
     void aPeriodTooLargeToLinkKeepsItsRecordsInTheCsvs() throws IOException {
-        PackService unlinked = new PackService(repository, results, dsl, store, SheetSeries.EXCEL_MAX_ROWS, 3);
+        PackService unlinked =
+                new PackService(repository, results, signingKeys, dsl, store, SheetSeries.EXCEL_MAX_ROWS, 3);
         try (XSSFWorkbook workbook =
                 workbook(unlinked.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             assertThat(workbook.getSheet("Changes")).isNull();
@@ -330,7 +334,8 @@ class PackIntegrationTests {
 
     /**
      * The pack re-made in a second JVM started as a user starts the application (the built jar, as
-     * {@code scripts/compliance} runs it), against the same database: byte for byte the pack of this
+     * {@code scripts/compliance} runs it), against the same database and with the same signing key: byte
+     * for byte the pack of this
      * JVM (classes on a class path). Anything that depends on how the tool was launched (its
      * version, say) would differ here and nowhere else.
      */
@@ -344,6 +349,11 @@ class PackIntegrationTests {
         Path elsewhere = Files.createDirectories(OUT.resolve("other-jvm"));
         Path home = Files.createTempDirectory(Path.of("target"), "pack-home-");
         Path log = home.resolveSibling(home.getFileName() + ".log");
+        // the same installation's key, as a home moved to another machine keeps it
+        Files.createDirectories(home.resolve("keys"));
+        Files.copy(
+                store.home().resolve("keys").resolve(PackSigningKeys.SELF_SIGNED_FILE),
+                home.resolve("keys").resolve(PackSigningKeys.SELF_SIGNED_FILE));
         ProcessBuilder child = new ProcessBuilder(
                         ProcessHandle.current().info().command().orElse("java"),
                         "-Xmx512m",
@@ -390,7 +400,13 @@ class PackIntegrationTests {
             e.put("evidence-2026Q3.xlsx", rezip(e.get("evidence-2026Q3.xlsx")));
             return e;
         });
-        assertMismatch(pack, "manifest.json", e -> replace(e, "manifest.json", "\"2026.1\"", "\"2026.2\""));
+        assertMismatch(pack, "manifest.json.p7s", e -> replace(e, "manifest.json", "\"2026.1\"", "\"2026.2\""));
+        // signed again by the key itself, the edited field is caught by the pack hash
+        assertMismatch(pack, "manifest.json", e -> {
+            replace(e, "manifest.json", "\"2026.1\"", "\"2026.2\"");
+            e.put("manifest.json.p7s", ManifestSignature.sign(e.get("manifest.json"), signingKeys.current()));
+            return e;
+        });
         assertMismatch(pack, "runbooks.csv", e -> {
             e.remove("runbooks.csv");
             return e;
