@@ -11,13 +11,13 @@ import java.util.Properties;
  * these classes. Not the jar manifest's {@code Implementation-Version}: classes on a class path
  * have none, so the same run would make other bytes depending on how the tool was launched.
  */
-final class ToolVersion {
+public final class ToolVersion {
 
     static final String RESOURCE = "build-info.properties";
 
     private ToolVersion() {}
 
-    static String of() {
+    public static String of() {
         Properties build = new Properties();
         try (InputStream in = ToolVersion.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {

@@ -4,6 +4,10 @@ import static kr.compliance.store.jooq.Tables.FINDING;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import kr.compliance.scoring.Controls;
+import kr.compliance.scoring.controls.Status;
 import kr.compliance.store.TextKeys;
 import org.jooq.Condition;
 import org.jooq.impl.DSL;
@@ -15,6 +19,29 @@ import org.jooq.impl.DSL;
 public record FindingFilter(String control, String status, String subject) {
 
     public static final FindingFilter ALL = new FindingFilter(null, null, null);
+
+    /**
+     * A control or status no finding can have is refused with the values there are: an empty
+     * answer would read as "no failures".
+     */
+    public FindingFilter {
+        if (!TextKeys.isBlank(control) && !Controls.ids().contains(TextKeys.key(control))) {
+            throw new UnknownFilterException(
+                    "control '" + control.strip() + "' is none of " + String.join(", ", Controls.ids()));
+        }
+        List<String> statuses = Arrays.stream(Status.values()).map(Status::name).toList();
+        if (!TextKeys.isBlank(status) && !statuses.contains(TextKeys.key(status))) {
+            throw new UnknownFilterException(
+                    "status '" + status.strip() + "' is none of " + String.join(", ", statuses));
+        }
+    }
+
+    /** A filter value that no finding can have. */
+    public static final class UnknownFilterException extends IllegalArgumentException {
+        UnknownFilterException(String message) {
+            super(message);
+        }
+    }
 
     Condition condition() {
         Condition condition = DSL.noCondition();

@@ -11,7 +11,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Records every {@code /api/**} request in {@code access_log}: time, user (empty when nobody was
+ * Records every request in {@code access_log} (the API, page views, CSV exports and pack downloads;
+ * not static files or health probes): time, user (empty when nobody was
  * authenticated), method, path with query and the status answered. It runs before Spring Security,
  * so refused requests (401, 403, 429) are recorded too; it marks each request it recorded, so that
  * {@link TomcatRefusals} records only the ones Tomcat refused before any filter ran.
@@ -25,6 +26,15 @@ class AccessLogFilter extends OncePerRequestFilter {
 
     AccessLogFilter(AccessLogWriter log) {
         this.log = log;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.equals("/favicon.ico")
+                || path.startsWith("/actuator/health");
     }
 
     @Override
@@ -48,7 +58,7 @@ class AccessLogFilter extends OncePerRequestFilter {
     }
 
     /**
-     * Sits in the API's security chain right after authentication and notes who was
+     * Sits in each security chain right after authentication and notes who was
      * authenticated, because the security context is cleared before the outer filter records.
      */
     static final class RememberUser extends OncePerRequestFilter {

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.compliance.results.DiffCsv;
+import kr.compliance.results.ExceptionCoverage;
+import kr.compliance.results.ExceptionCoverages;
 import kr.compliance.results.Finding;
 import kr.compliance.results.FindingFilter;
 import kr.compliance.results.Run;
@@ -51,6 +53,7 @@ class ApiController {
     private final ScoringResults results;
     private final RunChoice choice;
     private final RunDiffs diffs;
+    private final ExceptionCoverages exceptions;
     private final EvidenceRecords records;
     private final DSLContext dsl;
     private final LoginThrottle throttle;
@@ -59,12 +62,14 @@ class ApiController {
             ScoringResults results,
             RunChoice choice,
             RunDiffs diffs,
+            ExceptionCoverages exceptions,
             EvidenceRecords records,
             DSLContext dsl,
             LoginThrottle throttle) {
         this.results = results;
         this.choice = choice;
         this.diffs = diffs;
+        this.exceptions = exceptions;
         this.records = records;
         this.dsl = dsl;
         this.throttle = throttle;
@@ -199,6 +204,17 @@ class ApiController {
         } catch (RunNotFoundException e) {
             throw new NotFoundException(e.getMessage());
         }
+    }
+
+    /** The exceptions of the run's period: what each covered, or why it covered nothing. */
+    @GetMapping("/periods/{period}/exceptions")
+    ResponseEntity<List<ExceptionCoverage>> exceptions(
+            @PathVariable String period, @RequestParam(required = false) Long run) {
+        Run chosen = choice.run(period, run);
+        return ResponseEntity.ok()
+                .header("Run-Id", Long.toString(chosen.runId()))
+                .header("Run-State", chosen.state().name())
+                .body(exceptions.of(chosen));
     }
 
     @GetMapping("/records/{subjectType}/{id}")

@@ -1,5 +1,6 @@
 package kr.compliance.serve;
 
+import kr.compliance.results.FindingFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -18,6 +19,12 @@ class ApiErrors {
 
     @ExceptionHandler(BadRequestException.class)
     ResponseEntity<ErrorBody> badRequest(BadRequestException e) {
+        return body(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** A filter value no finding can have: 400 with the values there are. */
+    @ExceptionHandler(FindingFilter.UnknownFilterException.class)
+    ResponseEntity<ErrorBody> unknownFilter(FindingFilter.UnknownFilterException e) {
         return body(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 

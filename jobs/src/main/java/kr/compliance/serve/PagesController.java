@@ -3,6 +3,9 @@ package kr.compliance.serve;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import kr.compliance.results.ExceptionCoverages;
 import kr.compliance.results.FindingFilter;
 import kr.compliance.results.Run;
 import kr.compliance.results.ScoringResults;
@@ -23,10 +26,18 @@ class PagesController {
     private final ScoringResults results;
     private final RunChoice choice;
     private final EvidenceRecords records;
+    private final ExceptionCoverages exceptions;
     private final ApiController api;
     private final Zones zones;
 
-    PagesController(ScoringResults results, RunChoice choice, EvidenceRecords records, ApiController api, Zones zones) {
+    PagesController(
+            ScoringResults results,
+            RunChoice choice,
+            EvidenceRecords records,
+            ExceptionCoverages exceptions,
+            ApiController api,
+            Zones zones) {
+        this.exceptions = exceptions;
         this.results = results;
         this.choice = choice;
         this.records = records;
@@ -70,11 +81,21 @@ class PagesController {
             @RequestParam(required = false) Long run,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        var filter = new FindingFilter(control, status, subject);
         model.addAttribute("period", RunChoice.period(period).toString());
-        model.addAttribute("filter", filter);
-        model.addAttribute(
-                "result", api.findings(period, control, status, subject, run, page, ApiController.DEFAULT_PAGE_SIZE));
+        try {
+            model.addAttribute("filter", new FindingFilter(control, status, subject));
+            model.addAttribute(
+                    "result",
+                    api.findings(period, control, status, subject, run, page, ApiController.DEFAULT_PAGE_SIZE));
+        } catch (FindingFilter.UnknownFilterException e) {
+            // the form keeps what was typed, and says why nothing is listed
+            Map<String, String> typed = new HashMap<>();
+            typed.put("control", control);
+            typed.put("status", status);
+            typed.put("subject", subject);
+            model.addAttribute("filter", typed);
+            model.addAttribute("message", e.getMessage());
+        }
         return "findings";
     }
 
@@ -93,6 +114,33 @@ class PagesController {
     @GetMapping("/periods/{period}/pack.zip")
     ResponseEntity<Resource> pack(@PathVariable String period, @RequestParam(required = false) Long run) {
         return api.pack(period, run);
+    }
+
+    @GetMapping("/periods/{period}/exceptions")
+    String exceptions(@PathVariable String period, @RequestParam(required = false) Long run, Model model) {
+        Run chosen = choice.run(period, run);
+        model.addAttribute("period", chosen.period().toString());
+        model.addAttribute("run", chosen);
+        model.addAttribute("exceptions", exceptions.of(chosen));
+        return "exceptions";
+    }
+
+    /** The request record (ADMIN), newest first, with the API's filters. */
+    @GetMapping("/access-log")
+    String accessLog(
+            @RequestParam(required = false) String user,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            Model model) {
+        model.addAttribute("user", user);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        try {
+            model.addAttribute("rows", api.accessLog(user, from, to));
+        } catch (BadRequestException e) {
+            model.addAttribute("message", e.getMessage());
+        }
+        return "access-log";
     }
 
     @GetMapping("/records/{type}/{id}")

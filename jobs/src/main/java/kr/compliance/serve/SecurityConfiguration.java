@@ -94,12 +94,13 @@ class SecurityConfiguration {
                                 "/error",
                                 "/v3/api-docs/**")
                         .permitAll()
-                        .requestMatchers("/actuator/**")
+                        .requestMatchers("/actuator/**", "/access-log")
                         .hasRole(Role.ADMIN.name())
                         .anyRequest()
                         .hasRole(Role.AUDITOR.name()))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AccessLogFilter.RememberUser(), BasicAuthenticationFilter.class)
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
                 .httpBasic(basic -> {})
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

@@ -19,11 +19,14 @@ class WebConfiguration {
         return new AccessLogWriter(dsl);
     }
 
-    /** Before Spring Security's filter (order -100), so refusals are recorded as well. */
+    /**
+     * Every request but static files and health probes: the API, page views, CSV exports and pack
+     * downloads. Before Spring Security's filter (order -100), so refusals are recorded as well.
+     */
     @Bean
     FilterRegistrationBean<AccessLogFilter> accessLogFilter(AccessLogWriter accessLog) {
         var registration = new FilterRegistrationBean<>(new AccessLogFilter(accessLog));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

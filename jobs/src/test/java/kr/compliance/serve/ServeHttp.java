@@ -26,7 +26,7 @@ record ServeHttp(int port) {
             builder.header("Authorization", "Basic " + token);
         }
         for (int i = 0; i < headers.length; i += 2) {
-            builder.header(headers[i], headers[i + 1]);
+            builder.setHeader(headers[i], headers[i + 1]);
         }
         return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
