@@ -91,6 +91,16 @@ public class ScoringResults {
         return ids.isEmpty() ? "it has none" : "its completed runs are " + ids;
     }
 
+    /** The period's current submission (its latest ledger row), if it has one. */
+    public Optional<Submission> currentSubmission(Quarter period) {
+        return dsl.select(SUBMISSION.SUBMISSION_ID, SUBMISSION.RUN_ID, SUBMISSION.SUBMITTED_BY, SUBMISSION.SUBMITTED_AT)
+                .from(SUBMISSION)
+                .where(SUBMISSION.PERIOD.eq(period.toString()))
+                .orderBy(SUBMISSION.SUBMISSION_ID.desc())
+                .limit(1)
+                .fetchOptional(r -> new Submission(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     /** The run a Batch execution of the score job works on, whatever its state. */
     public Optional<Run> runOfExecution(long jobExecutionId) {
         return dsl.selectFrom(SCORING_RUN)

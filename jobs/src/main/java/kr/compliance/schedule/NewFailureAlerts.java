@@ -33,8 +33,15 @@ class NewFailureAlerts {
     private final ScoringResults results;
     private final AlertProperties properties;
     private final WebhookSender sender;
+    private final SubmissionDriftAlerts drift;
 
-    NewFailureAlerts(DSLContext dsl, ScoringResults results, AlertProperties properties, WebhookSender sender) {
+    NewFailureAlerts(
+            DSLContext dsl,
+            ScoringResults results,
+            AlertProperties properties,
+            WebhookSender sender,
+            SubmissionDriftAlerts drift) {
+        this.drift = drift;
         this.dsl = dsl;
         this.results = results;
         this.properties = properties;
@@ -53,6 +60,7 @@ class NewFailureAlerts {
         if (!properties.webhooks().isEmpty()) {
             announce(run);
         }
+        drift.afterScoring(run);
         return run.runId();
     }
 

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
 import kr.compliance.store.GeneratedKeys;
@@ -37,6 +38,9 @@ class AlertIntegrationTests {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    RunDiffs diffs;
 
     private HttpServer receiver;
     private final List<String> bodies = new CopyOnWriteArrayList<>();
@@ -73,7 +77,9 @@ class AlertIntegrationTests {
     private NewFailureAlerts alertsTo(URI webhook) {
         AlertProperties properties =
                 new AlertProperties(List.of(webhook), 3, Duration.ofMillis(100), Duration.ofSeconds(2), 20);
-        return new NewFailureAlerts(dsl, results, properties, new WebhookSender(properties));
+        WebhookSender sender = new WebhookSender(properties);
+        return new NewFailureAlerts(
+                dsl, results, properties, sender, new SubmissionDriftAlerts(dsl, results, diffs, properties, sender));
     }
 
     private long scoringRun(String period, String status, long jobExecutionId) {

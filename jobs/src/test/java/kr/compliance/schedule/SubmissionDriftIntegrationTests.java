@@ -1,0 +1,128 @@
+package kr.compliance.schedule;
+
+import static kr.compliance.store.jooq.Tables.SUBMISSION;
+import static kr.compliance.store.jooq.Tables.SUBMISSION_DRIFT_ALERT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import kr.compliance.ingest.IngestService;
+import kr.compliance.results.RunDiffs;
+import kr.compliance.results.ScoringResults;
+import kr.compliance.scoring.ScoringService;
+import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.Quarter;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The three outages submitted, then a late passing pre-test: the next scoring tells the webhook,
+ * once, that the period now differs from its submission; the same difference is not sent again,
+ * a run equal to the submission sends nothing.
+ */
+@SpringBootTest
+class SubmissionDriftIntegrationTests {
+
+    static final Quarter Q3 = Quarter.parse("2026Q3");
+    static final Instant AS_OF = Instant.parse("2026-10-05T00:00:00Z");
+
+    @Autowired
+    DSLContext dsl;
+
+    @Autowired
+    IngestService ingest;
+
+    @Autowired
+    ScoringService scoring;
+
+    @Autowired
+    ScoringResults results;
+
+    @Autowired
+    RunDiffs diffs;
+
+    private HttpServer receiver;
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private SubmissionDriftAlerts drift;
+    private long submitted;
+
+    @BeforeEach
+    void submitTheThreeOutages() throws IOException {
+        EvidenceTables.clear(dsl);
+        dsl.truncate(SUBMISSION_DRIFT_ALERT).execute();
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        AlertProperties properties = new AlertProperties(
+                List.of(URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")),
+                2,
+                Duration.ofMillis(50),
+                Duration.ofSeconds(2),
+                20);
+        drift = new SubmissionDriftAlerts(dsl, results, diffs, properties, new WebhookSender(properties));
+        ingest.ingest(Path.of("src/main/resources/sample-drop"), null, Duration.ZERO);
+        submitted = scoring.score(Q3, AS_OF, Duration.ZERO).runId();
+        // the ledger row a submission writes (only the fields the alert reads matter here)
+        dsl.insertInto(SUBMISSION)
+                .set(SUBMISSION.PERIOD, "2026Q3")
+                .set(SUBMISSION.RUN_ID, submitted)
+                .set(SUBMISSION.SUBMITTED_BY, "officer")
+                .set(SUBMISSION.SUBMITTED_AT, Instant.parse("2026-10-10T01:00:00Z"))
+                .set(SUBMISSION.LANG, "ko")
+                .set(SUBMISSION.PACK_SHA256, "a".repeat(64))
+                .set(SUBMISSION.MANIFEST_SHA256, "b".repeat(64))
+                .set(SUBMISSION.ROW_SHA256, "c".repeat(64))
+                .execute();
+    }
+
+    @AfterEach
+    void stopReceiver() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aNewDifferenceIsSentOnceAndTheSameOneNotAgain() throws IOException {
+        drift.afterScoring(results.run(submitted).orElseThrow());
+        assertThat(bodies).as("the submitted run itself differs from nothing").isEmpty();
+
+        Path late = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "late-");
+        Files.writeString(
+                late.resolve("tests.csv"),
+                "test_run_id,change_id,environment,env_parity,scope,started_at,finished_at,result,tests_total,"
+                        + "tests_failed\n"
+                        + "T-901,CHG-101,prod-mirror,0.97,E2E,2026-07-10T20:00+09:00,2026-07-10T20:30+09:00,PASSED,"
+                        + "50,0\n");
+        ingest.ingest(late, null, Duration.ZERO);
+        long later = scoring.score(Q3, AS_OF, Duration.ZERO).runId();
+        drift.afterScoring(results.run(later).orElseThrow());
+        drift.afterScoring(results.run(later).orElseThrow());
+
+        assertThat(bodies).hasSize(1);
+        assertThat(bodies.getFirst())
+                .contains("2026Q3 now differs from its submission of 2026-10-10 (run " + submitted + ", now run "
+                        + later + "): 2 findings changed, R1 66.7 -> ")
+                .contains("OVERALL 68.4 -> ");
+
+        // the next night: scored again as of another time, the same difference
+        long nextNight = scoring.score(Q3, AS_OF.plusSeconds(1), Duration.ZERO).runId();
+        drift.afterScoring(results.run(nextNight).orElseThrow());
+        assertThat(bodies).as("nothing new changed").hasSize(1);
+    }
+}
