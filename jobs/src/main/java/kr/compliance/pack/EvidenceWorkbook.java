@@ -166,7 +166,7 @@ final class EvidenceWorkbook implements AutoCloseable {
             ScoreRow before = previous.get(requirement);
             Row row = sheet.createRow(r++);
             label(row, 0, requirement, "label");
-            label(row, 1, labels.get("requirement." + requirement), "label");
+            label(row, 1, Catalogue.title(requirement, labels.lang()), "label");
             scoreCell(row, 2, score == null ? null : score.score());
             String rating = score == null ? "NO_DATA" : score.rating();
             label(

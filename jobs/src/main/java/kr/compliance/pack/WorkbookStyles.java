@@ -22,10 +22,13 @@ final class WorkbookStyles {
     private static final String STYLES_SHEET = "styles";
 
     private final Map<String, CellStyle> styles = new HashMap<>();
+    private final Map<Integer, CellStyle> filledStyles = new HashMap<>();
+    private final XSSFWorkbook workbook;
     private final ZoneId zone;
     private final WorkbookText text;
 
     WorkbookStyles(XSSFWorkbook template, ZoneId zone, PackLabels labels) {
+        this.workbook = template;
         this.zone = zone;
         this.text = new WorkbookText(labels);
         Sheet sheet = template.getSheet(STYLES_SHEET);
@@ -44,6 +47,21 @@ final class WorkbookStyles {
             throw new PackException("the workbook template " + TEMPLATE + " has no style '" + name + "'");
         }
         return style;
+    }
+
+    /**
+     * The same style with the fill of the template's {@code rating-red}: a failing row keeps its
+     * dates, numbers and links as they are and only takes the red of a failing rating.
+     */
+    CellStyle filled(CellStyle base) {
+        return filledStyles.computeIfAbsent((int) base.getIndex(), index -> {
+            CellStyle red = style("rating-red");
+            CellStyle filled = workbook.createCellStyle();
+            filled.cloneStyleFrom(base);
+            filled.setFillForegroundColor(red.getFillForegroundColorColor());
+            filled.setFillPattern(red.getFillPattern());
+            return filled;
+        });
     }
 
     /**
