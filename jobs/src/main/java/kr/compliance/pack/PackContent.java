@@ -138,6 +138,7 @@ final class PackContent {
      * ({@link ScoringResults#eachFindingFailFirst}), so each sheet shows its failures on top.
      */
     void writeSheets(EvidenceWorkbook workbook, EvidenceSheets evidence) {
+        workbook.controlTable(results.controlCounts(run.runId()));
         // the record sheets come first so the findings know where to link; they are moved last
         evidence.write(workbook, repository, run, labels);
         List<String> findingHeader = labelled("finding", Finding.CSV_HEADER);

@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -62,6 +63,16 @@ final class WorkbookStyles {
             filled.setFillPattern(red.getFillPattern());
             return filled;
         });
+    }
+
+    /** The fill colour of a template style, for what is not a cell (the chart's bars). */
+    byte[] fillRgb(String name) {
+        return ((XSSFCellStyle) style(name)).getFillForegroundXSSFColor().getRGB();
+    }
+
+    /** The text colour of a template style, for what is not a cell (the chart's lines). */
+    byte[] fontRgb(String name) {
+        return ((XSSFCellStyle) style(name)).getFont().getXSSFColor().getRGB();
     }
 
     /**

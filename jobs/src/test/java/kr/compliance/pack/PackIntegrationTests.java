@@ -353,6 +353,55 @@ class PackIntegrationTests {
     }
 
     @Test
+    void summaryCountsEveryControlAndChartsRatingsAgainstTheirThresholds() throws IOException {
+        try (XSSFWorkbook workbook =
+                workbook(packs.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            Map<String, String> controls = new java.util.LinkedHashMap<>();
+            for (Row row : summary) {
+                Cell first = row.getCell(0);
+                if (first != null
+                        && first.getCellType() == CellType.STRING
+                        && first.getStringCellValue().matches("R\\d\\.\\d")) {
+                    StringBuilder counts = new StringBuilder(row.getCell(1).getStringCellValue());
+                    for (int c = 4; c < 8; c++) {
+                        counts.append(' ').append((long) row.getCell(c).getNumericCellValue());
+                    }
+                    controls.put(first.getStringCellValue(), counts.toString());
+                }
+            }
+            assertThat(controls).hasSize(17);
+            assertThat(controls.keySet()).containsExactlyElementsOf(Catalogue.controlIds());
+            // pass fail exception pending, from the run's findings; a control without any shows zeros
+            assertThat(controls)
+                    .containsEntry("R1.1", "Pre-test passed 1 1 0 0")
+                    .containsEntry("R1.2", "Pre-test environment parity 2 0 0 0")
+                    .containsEntry("R2.1", "Approved before start 0 0 1 0")
+                    .containsEntry("R6.1", "Users notified promptly 0 1 0 0")
+                    .containsEntry("R3.1", "Runbook reviewed within a year 0 0 0 0");
+            var plot = summary.getDrawingPatriarch()
+                    .getCharts()
+                    .getFirst()
+                    .getCTChart()
+                    .getPlotArea();
+            var bars = plot.getBarChartArray(0).getSerArray(0);
+            List<String> barColours = bars.getDPtList().stream()
+                    .map(p -> HexFormat.of()
+                            .formatHex(p.getSpPr().getSolidFill().getSrgbClr().getVal())
+                            .toUpperCase())
+                    .toList();
+            // R1 RED, R2 GREEN, R3 NO_DATA, R4 AMBER, R5 GREEN, R6 RED: the rating fills of the table
+            assertThat(barColours).containsExactly("FFC7CE", "C6EFCE", "D9D9D9", "FFEB9C", "C6EFCE", "FFC7CE");
+            var lines = plot.getLineChartArray(0).getSerList();
+            assertThat(lines).hasSize(2);
+            assertThat(lines.stream()
+                            .map(l -> l.getVal().getNumLit().getPtArray(0).getV()))
+                    .containsExactly("95.0", "80.0");
+            assertThat(lines.getFirst().getVal().getNumLit().getPtList()).hasSize(6);
+        }
+    }
+
+    @Test
     void aFullSheetContinuesOnTheNext() throws IOException {
         PackService small = new PackService(repository, results, dsl, store, 3, 50_000);
         try (XSSFWorkbook workbook =
