@@ -65,6 +65,9 @@ final class EvidenceWorkbook implements AutoCloseable {
     private static final double GREEN_FROM = 95.0;
 
     private static final double AMBER_FROM = 80.0;
+    /** The summary's first column after the table: the hidden cells of the threshold lines. */
+    private static final int THRESHOLD_COLUMN = 10;
+
     private static final byte[] CURRENT_BAR = {0x1F, 0x38, 0x64};
     private static final byte[] PREVIOUS_BAR = {(byte) 0xA6, (byte) 0xA6, (byte) 0xA6};
 
@@ -206,7 +209,9 @@ final class EvidenceWorkbook implements AutoCloseable {
         note.setHeightInPoints(45);
         int[] widths = {12, 30, 10, 16, 10, 10, 10, 10, 16, 12};
         for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
+            // a header never cut short ("Previous quarter (2026Q2)"), nor wider than it needs
+            int width = Math.max(widths[i], WorkbookStyles.displayWidth(header.get(i)) + 2);
+            sheet.setColumnWidth(i, width * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
         printOnePageWide(sheet, false);
@@ -306,20 +311,38 @@ final class EvidenceWorkbook implements AutoCloseable {
         data.setVaryColors(false);
         chart.plot(data);
         XDDFLineChartData lines = (XDDFLineChartData) chart.createData(ChartTypes.LINE, categories, values);
-        threshold(lines, names, ratings.size(), GREEN_FROM, "GREEN");
-        threshold(lines, names, ratings.size(), AMBER_FROM, "AMBER");
+        threshold(sheet, lines, names, firstRow, lastRow, THRESHOLD_COLUMN, GREEN_FROM, "GREEN");
+        threshold(sheet, lines, names, firstRow, lastRow, THRESHOLD_COLUMN + 1, AMBER_FROM, "AMBER");
         lines.setVaryColors(false);
         chart.plot(lines);
+        // the thresholds' cells are hidden (the note states them); the chart draws them anyway
+        chart.setPlotOnlyVisibleCells(false);
     }
 
-    /** A flat line at a rating's lower bound, in the colour of that rating's text. */
+    /**
+     * A flat line at a rating's lower bound, in the colour of that rating's text. Its values are
+     * cells of a hidden column beside the table: LibreOffice draws no line of literal values.
+     */
     private void threshold(
-            XDDFLineChartData lines, XDDFDataSource<String> names, int points, double from, String rating) {
-        Double[] level = new Double[points];
-        java.util.Arrays.fill(level, from);
-        XDDFLineChartData.Series line =
-                (XDDFLineChartData.Series) lines.addSeries(names, XDDFDataSourcesFactory.fromArray(level));
-        line.setTitle(labels.get("summary.threshold", labels.get("rating." + rating), from), null);
+            XSSFSheet sheet,
+            XDDFLineChartData lines,
+            XDDFDataSource<String> names,
+            int firstRow,
+            int lastRow,
+            int column,
+            double from,
+            String rating) {
+        String title = labels.get("summary.threshold", labels.get("rating." + rating), from);
+        label(sheet.getRow(firstRow - 1), column, title, "header");
+        for (int r = firstRow; r <= lastRow; r++) {
+            scoreCell(sheet.getRow(r), column, java.math.BigDecimal.valueOf(from));
+        }
+        sheet.setColumnHidden(column, true);
+        XDDFLineChartData.Series line = (XDDFLineChartData.Series) lines.addSeries(
+                names,
+                XDDFDataSourcesFactory.fromNumericCellRange(
+                        sheet, new CellRangeAddress(firstRow, lastRow, column, column)));
+        line.setTitle(title, null);
         line.setMarkerStyle(MarkerStyle.NONE);
         line.setSmooth(false);
         XDDFLineProperties stroke = new XDDFLineProperties(solid(styles.fontRgb(ratingStyle(rating))));

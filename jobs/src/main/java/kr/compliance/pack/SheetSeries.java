@@ -118,18 +118,20 @@ final class SheetSeries implements AutoCloseable {
     }
 
     /**
-     * The name whole if it fits, else its words up to the last that fits (never half a word, so
-     * "R2 Work management control" becomes "R2 Work management", not "R2 Work management contro");
+     * The name whole if it fits, else its words up to the last that fits and "…", so the tab says
+     * it is shortened (never half a word: "R2 Work management…", not "R2 Work management contro");
      * a single word longer than the limit is all that is ever cut.
      */
     static String fit(String name, int maxChars) {
         if (name.length() <= maxChars) {
             return name;
         }
-        int cut = name.lastIndexOf(' ', maxChars);
-        String fitted = cut > 0 ? name.substring(0, cut) : name.substring(0, maxChars);
+        int cut = name.lastIndexOf(' ', maxChars - 1);
+        if (cut <= 0) {
+            return name.substring(0, maxChars);
+        }
         // nor does it end on what joined the word left out
-        return fitted.replaceAll("[\\s·,;&-]+$", "");
+        return name.substring(0, cut).replaceAll("[\\s·,;&-]+$", "") + "…";
     }
 
     long dataRows() {

@@ -19,14 +19,14 @@ class SheetNameTests {
 
     @Test
     void aLongNameLosesWholeWordsNeverHalfOfOne() {
-        assertThat(SheetSeries.fit("R2 Work management control", 25)).isEqualTo("R2 Work management");
-        assertThat(SheetSeries.fit("R3 Disaster and incident manuals", 31)).isEqualTo("R3 Disaster and incident");
-        assertThat(SheetSeries.fit("R3 재난·장애 매뉴얼·지침", 12)).isEqualTo("R3 재난·장애");
+        assertThat(SheetSeries.fit("R2 Work management control", 25)).isEqualTo("R2 Work management…");
+        assertThat(SheetSeries.fit("R3 Disaster and incident manuals", 31)).isEqualTo("R3 Disaster and incident…");
+        assertThat(SheetSeries.fit("R3 재난·장애 매뉴얼·지침", 12)).isEqualTo("R3 재난·장애…");
     }
 
     @Test
     void aNameNeverEndsOnWhatJoinedTheWordLeftOut() {
-        assertThat(SheetSeries.fit("R9 Tests & checks", 12)).isEqualTo("R9 Tests");
+        assertThat(SheetSeries.fit("R9 Tests & checks", 12)).isEqualTo("R9 Tests…");
     }
 
     @Test
