@@ -48,8 +48,8 @@ final class EvidenceSheets {
             List<String> header = columns.stream().map(Field::getName).toList();
             int id = header.indexOf(kind.id().getName());
             int version = kind == EvidenceKind.RUNBOOKS ? header.indexOf("version") : -1;
-            try (SheetSeries sheet = workbook.table(
-                    PackContent.sheetName(labels.get("sheet.records." + kind.name())), header, kind.entryName())) {
+            try (SheetSeries sheet =
+                    workbook.table(labels.get("sheet.records." + kind.name()), header, kind.entryName())) {
                 repository.forEachRecord(kind, run, (Record r) -> {
                     String address = sheet.row(r.intoArray());
                     String recordId = String.valueOf(r.get(id));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import kr.compliance.results.Catalogue;
+import kr.compliance.results.ControlCount;
 import kr.compliance.results.Run;
 import kr.compliance.results.ScoreRow;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -23,18 +24,23 @@ import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xddf.usermodel.PresetLineDash;
 import org.apache.poi.xddf.usermodel.XDDFColor;
-import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFPresetLineDash;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.BarDirection;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
+import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFChart;
@@ -54,6 +60,14 @@ final class EvidenceWorkbook implements AutoCloseable {
     static final String OVERALL = "OVERALL";
 
     private static final int STREAM_WINDOW = 200;
+    private static final int CHART_ROWS = 20;
+    /** The policy's default rating bounds (docs/controls.md, rating.green and rating.amber). */
+    private static final double GREEN_FROM = 95.0;
+
+    private static final double AMBER_FROM = 80.0;
+    /** The summary's first column after the table: the hidden cells of the threshold lines. */
+    private static final int THRESHOLD_COLUMN = 10;
+
     private static final byte[] CURRENT_BAR = {0x1F, 0x38, 0x64};
     private static final byte[] PREVIOUS_BAR = {(byte) 0xA6, (byte) 0xA6, (byte) 0xA6};
 
@@ -64,6 +78,9 @@ final class EvidenceWorkbook implements AutoCloseable {
     private final Run run;
     private final int maxRowsPerSheet;
     private Cell packHashCell;
+    private XSSFSheet summarySheet;
+    /** The first row of the summary sheet below its chart, where the per-control table goes. */
+    private int belowChart;
 
     EvidenceWorkbook(PackLabels labels, Run run, int maxRowsPerSheet) {
         this.labels = labels;
@@ -172,14 +189,10 @@ final class EvidenceWorkbook implements AutoCloseable {
             ScoreRow before = previous.get(requirement);
             Row row = sheet.createRow(r++);
             label(row, 0, requirement, "label");
-            label(row, 1, labels.get("requirement." + requirement), "label");
+            label(row, 1, Catalogue.title(requirement, labels.lang()), "label");
             scoreCell(row, 2, score == null ? null : score.score());
             String rating = score == null ? "NO_DATA" : score.rating();
-            label(
-                    row,
-                    3,
-                    labels.get("rating." + rating),
-                    "rating-" + rating.toLowerCase().replace('_', '-'));
+            label(row, 3, labels.get("rating." + rating), ratingStyle(rating));
             for (int i = 0; i < 4; i++) {
                 Cell cell = row.createCell(4 + i);
                 if (score != null) {
@@ -202,11 +215,61 @@ final class EvidenceWorkbook implements AutoCloseable {
         note.setHeightInPoints(45);
         int[] widths = {12, 30, 10, 16, 10, 10, 10, 10, 16, 12};
         for (int i = 0; i < widths.length; i++) {
-            sheet.setColumnWidth(i, widths[i] * 256);
+            // a header never cut short ("Previous quarter (2026Q2)"), nor wider than it needs
+            int width = Math.max(widths[i], WorkbookStyles.displayWidth(header.get(i)) + 2);
+            sheet.setColumnWidth(i, width * 256);
         }
         sheet.createFreezePane(0, headerRow + 1);
         printOnePageWide(sheet, false);
-        chart(sheet, headerRow + 1, headerRow + REQUIREMENTS.size(), r + 3, !previous.isEmpty(), previousPeriod);
+        List<String> ratings = REQUIREMENTS.stream()
+                .map(requirement -> scores.containsKey(requirement)
+                        ? scores.get(requirement).rating()
+                        : "NO_DATA")
+                .toList();
+        chart(sheet, headerRow + 1, ratings, r + 3, !previous.isEmpty(), previousPeriod);
+        summarySheet = sheet;
+        belowChart = r + 3 + CHART_ROWS + 1;
+    }
+
+    /**
+     * Below the chart: every control of the catalogue (and any other the run judged) with its
+     * title and its findings by status, the counts under the requirement table's own columns; a
+     * control that judged nothing shows zeros, a failing count the failing fill.
+     */
+    void controlTable(List<ControlCount> counts) {
+        Map<String, ControlCount> byControl = new java.util.LinkedHashMap<>();
+        Catalogue.controlIds().forEach(id -> byControl.put(id, new ControlCount(id, 0, 0, 0, 0)));
+        counts.forEach(count -> byControl.put(count.controlId(), count));
+        int r = belowChart;
+        label(summarySheet.createRow(r++), 0, labels.get("summary.controls"), "subtitle");
+        Row head = summarySheet.createRow(r);
+        label(head, 0, labels.get("summary.control"), "header");
+        label(head, 1, labels.get("summary.controlTitle"), "header");
+        for (int i = 2; i < 4; i++) {
+            label(head, i, "", "header");
+        }
+        List<String> statuses = List.of("summary.pass", "summary.fail", "summary.exception", "summary.pending");
+        for (int i = 0; i < statuses.size(); i++) {
+            label(head, 4 + i, labels.get(statuses.get(i)), "header");
+        }
+        summarySheet.addMergedRegion(new CellRangeAddress(r, r, 1, 3));
+        r++;
+        for (ControlCount count : byControl.values()) {
+            Row row = summarySheet.createRow(r);
+            label(row, 0, count.controlId(), "label");
+            label(row, 1, Catalogue.controlTitle(count.controlId(), labels.lang()), "text");
+            summarySheet.addMergedRegion(new CellRangeAddress(r, r, 1, 3));
+            long[] values = {count.pass(), count.fail(), count.exception(), count.pending()};
+            for (int i = 0; i < values.length; i++) {
+                Cell cell = row.createCell(4 + i);
+                styles.set(cell, values[i], PackContent.SCORES);
+            }
+            if (count.fail() > 0) {
+                Cell fail = row.getCell(5);
+                fail.setCellStyle(styles.filled(fail.getCellStyle()));
+            }
+            r++;
+        }
     }
 
     private static Map<String, ScoreRow> byRequirement(List<ScoreRow> rows) {
@@ -215,10 +278,15 @@ final class EvidenceWorkbook implements AutoCloseable {
         return byRequirement;
     }
 
+    /**
+     * This quarter's bar of each requirement in its rating's colour (the template's rating fills),
+     * the previous quarter's beside it in grey, and the two rating thresholds as lines across.
+     */
     private void chart(
-            XSSFSheet sheet, int firstRow, int lastRow, int top, boolean withPrevious, String previousPeriod) {
+            XSSFSheet sheet, int firstRow, List<String> ratings, int top, boolean withPrevious, String previousPeriod) {
+        int lastRow = firstRow + ratings.size() - 1;
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
-        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 8, top + 20);
+        XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 8, top + CHART_ROWS);
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(labels.get("summary.chart"));
         chart.setTitleOverlay(false);
@@ -235,26 +303,70 @@ final class EvidenceWorkbook implements AutoCloseable {
                 names,
                 XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 2, 2)));
         current.setTitle(run.period().toString(), null);
-        fill(current, CURRENT_BAR);
+        current.setFillProperties(solid(CURRENT_BAR));
+        for (int i = 0; i < ratings.size(); i++) {
+            current.getDataPoint(i).setFillProperties(solid(styles.fillRgb(ratingStyle(ratings.get(i)))));
+        }
         if (withPrevious) {
             XDDFChartData.Series before = data.addSeries(
                     names,
                     XDDFDataSourcesFactory.fromNumericCellRange(sheet, new CellRangeAddress(firstRow, lastRow, 8, 8)));
             before.setTitle(previousPeriod, null);
-            fill(before, PREVIOUS_BAR);
+            before.setFillProperties(solid(PREVIOUS_BAR));
         }
         data.setVaryColors(false);
         chart.plot(data);
+        XDDFLineChartData lines = (XDDFLineChartData) chart.createData(ChartTypes.LINE, categories, values);
+        threshold(sheet, lines, names, firstRow, lastRow, THRESHOLD_COLUMN, GREEN_FROM, "GREEN");
+        threshold(sheet, lines, names, firstRow, lastRow, THRESHOLD_COLUMN + 1, AMBER_FROM, "AMBER");
+        lines.setVaryColors(false);
+        chart.plot(lines);
+        // the thresholds' cells are hidden (the note states them); the chart draws them anyway
+        chart.setPlotOnlyVisibleCells(false);
     }
 
     /**
-     * Bars need an explicit fill or LibreOffice draws none; the two colours are the only styling
-     * the template cannot carry (a chart is made per pack).
+     * A flat line at a rating's lower bound, in the colour of that rating's text. Its values are
+     * cells of a hidden column beside the table: LibreOffice draws no line of literal values.
      */
-    private static void fill(XDDFChartData.Series series, byte[] rgb) {
-        XDDFShapeProperties shape = new XDDFShapeProperties();
-        shape.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(rgb)));
-        series.setShapeProperties(shape);
+    private void threshold(
+            XSSFSheet sheet,
+            XDDFLineChartData lines,
+            XDDFDataSource<String> names,
+            int firstRow,
+            int lastRow,
+            int column,
+            double from,
+            String rating) {
+        String title = labels.get("summary.threshold", labels.get("rating." + rating), from);
+        label(sheet.getRow(firstRow - 1), column, title, "header");
+        for (int r = firstRow; r <= lastRow; r++) {
+            scoreCell(sheet.getRow(r), column, java.math.BigDecimal.valueOf(from));
+        }
+        sheet.setColumnHidden(column, true);
+        XDDFLineChartData.Series line = (XDDFLineChartData.Series) lines.addSeries(
+                names,
+                XDDFDataSourcesFactory.fromNumericCellRange(
+                        sheet, new CellRangeAddress(firstRow, lastRow, column, column)));
+        line.setTitle(title, null);
+        line.setMarkerStyle(MarkerStyle.NONE);
+        line.setSmooth(false);
+        XDDFLineProperties stroke = new XDDFLineProperties(solid(styles.fontRgb(ratingStyle(rating))));
+        stroke.setWidth(2.0);
+        stroke.setPresetDash(new XDDFPresetLineDash(PresetLineDash.DASH));
+        line.setLineProperties(stroke);
+    }
+
+    private static String ratingStyle(String rating) {
+        return "rating-" + rating.toLowerCase().replace('_', '-');
+    }
+
+    /**
+     * Bars need an explicit fill or LibreOffice draws none; the chart's colours are the template's
+     * rating colours, but for the two series colours a chart made per pack has to carry itself.
+     */
+    private static XDDFSolidFillProperties solid(byte[] rgb) {
+        return new XDDFSolidFillProperties(XDDFColor.from(rgb));
     }
 
     /** Printed (or turned into PDF) a sheet fits the page width, landscape, its header on every page. */

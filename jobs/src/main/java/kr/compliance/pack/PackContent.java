@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import kr.compliance.pack.PackRows.ControlException;
 import kr.compliance.pack.PackRows.RevisionCount;
+import kr.compliance.results.Catalogue;
 import kr.compliance.results.Finding;
 import kr.compliance.results.FindingFilter;
 import kr.compliance.results.Run;
@@ -51,13 +52,13 @@ final class PackContent {
     }
 
     /** Writes every CSV entry into {@code folder}; returns their names, in pack order, and row counts. */
-    Map<String, Long> writeCsvs(Path folder, List<ScoreRow> scores, FindingHandOff findings) {
+    Map<String, Long> writeCsvs(Path folder, List<ScoreRow> scores) {
         Map<String, Long> written = new LinkedHashMap<>();
         try (CsvEntry csv = csv(folder, SCORES, SCORE_HEADER)) {
             for (ScoreRow s : scores) {
                 csv.row(
                         s.requirement(),
-                        labels.get("requirement." + s.requirement()),
+                        Catalogue.title(s.requirement(), labels.lang()),
                         s.pass(),
                         s.fail(),
                         s.exception(),
@@ -68,22 +69,7 @@ final class PackContent {
             written.put(csv.name(), csv.rows());
         }
         try (CsvEntry csv = csv(folder, FINDINGS, Finding.CSV_HEADER)) {
-            try {
-                results.eachFinding(run, FindingFilter.ALL, f -> {
-                    csv.row(
-                            f.controlId(),
-                            f.requirement(),
-                            f.subjectType(),
-                            f.subjectId(),
-                            f.status(),
-                            f.reason(),
-                            f.evidenceRefs(),
-                            f.referenceTime().toInstant());
-                    findings.accept(f);
-                });
-            } finally {
-                findings.finish();
-            }
+            results.eachFinding(run, FindingFilter.ALL, f -> csv.row(findingRow(f)));
             written.put(csv.name(), csv.rows());
         }
         try (CsvEntry csv = csv(folder, EXCEPTIONS, EXCEPTION_HEADER)) {
@@ -133,47 +119,53 @@ final class PackContent {
         };
     }
 
+    private static Object[] findingRow(Finding f) {
+        return new Object[] {
+            f.controlId(),
+            f.requirement(),
+            f.subjectType(),
+            f.subjectId(),
+            f.status(),
+            f.reason(),
+            f.evidenceRefs(),
+            f.referenceTime().toInstant()
+        };
+    }
+
     /**
-     * Writes the workbook's tables: a sheet per requirement (from the findings handed over by the
-     * CSV writer, in control order, so R1's controls come first), exceptions, data quality.
+     * Writes the workbook's tables: a sheet per requirement, exceptions, data quality. The
+     * requirement sheets are all open at once and the findings streamed into them FAIL first
+     * ({@link ScoringResults#eachFindingFailFirst}), so each sheet shows its failures on top.
      */
-    void writeSheets(EvidenceWorkbook workbook, FindingHandOff findings, EvidenceSheets evidence) {
+    void writeSheets(EvidenceWorkbook workbook, EvidenceSheets evidence) {
+        workbook.controlTable(results.controlCounts(run.runId()));
         // the record sheets come first so the findings know where to link; they are moved last
         evidence.write(workbook, repository, run, labels);
         List<String> findingHeader = labelled("finding", Finding.CSV_HEADER);
-        var requirements = EvidenceWorkbook.REQUIREMENTS.iterator();
-        SheetSeries[] current = {null};
-        String[] currentRequirement = {null};
-        findings.forEach(f -> {
-            String requirement = requirementOf(f.controlId());
-            while (!requirement.equals(currentRequirement[0])) {
-                if (current[0] != null) {
-                    current[0].close();
-                }
-                if (!requirements.hasNext()) {
-                    throw new PackException("finding " + f.controlId() + " " + f.subjectId()
-                            + " names no requirement R1 to R6; the scoring run is not one this pack can show");
-                }
-                currentRequirement[0] = requirements.next();
-                current[0] = requirementSheet(workbook, currentRequirement[0], findingHeader);
-            }
-            current[0].row(
-                    f.controlId(),
-                    f.requirement(),
-                    f.subjectType(),
-                    f.subjectId(),
-                    f.status(),
-                    f.reason(),
-                    f.evidenceRefs(),
-                    f.referenceTime().toInstant());
-            link(current[0], 3, evidence.addressOfFirst(f.subjectId()));
-            link(current[0], 6, evidence.addressOfFirst(f.evidenceRefs()));
-        });
-        if (current[0] != null) {
-            current[0].close();
+        Map<String, SheetSeries> sheets = new LinkedHashMap<>();
+        for (String requirement : EvidenceWorkbook.REQUIREMENTS) {
+            sheets.put(requirement, requirementSheet(workbook, requirement, findingHeader));
         }
-        requirements.forEachRemaining(
-                r -> requirementSheet(workbook, r, findingHeader).close());
+        results.eachFindingFailFirst(run, f -> {
+            SheetSeries sheet = sheets.get(requirementOf(f.controlId()));
+            if (sheet == null) {
+                throw new PackException("finding " + f.controlId() + " " + f.subjectId()
+                        + " names no requirement R1 to R6; the scoring run is not one this pack can show");
+            }
+            sheet.row(findingRow(f));
+            link(sheet, 3, evidence.addressOfFirst(f.subjectId()));
+            link(sheet, 6, evidence.addressOfFirst(f.evidenceRefs()));
+            if ("FAIL".equals(f.status())) {
+                sheet.fillLastRow();
+            }
+        });
+        List<String> requirementSheets = new java.util.ArrayList<>();
+        for (SheetSeries sheet : sheets.values()) {
+            sheet.close();
+            requirementSheets.addAll(sheet.sheetNames());
+        }
+        // a full sheet's continuation was made when it filled, among the others: back in order
+        workbook.moveToEnd(requirementSheets);
         try (SheetSeries sheet =
                 workbook.table(labels.get("sheet.exceptions"), labelled("exception", EXCEPTION_HEADER), EXCEPTIONS)) {
             for (ControlException e : exceptions()) {
@@ -236,7 +228,7 @@ final class PackContent {
 
     private SheetSeries requirementSheet(EvidenceWorkbook workbook, String requirement, List<String> header) {
         return workbook.table(
-                sheetName(labels.get("sheet.requirement", requirement, labels.get("requirement." + requirement))),
+                labels.get("sheet.requirement", requirement, Catalogue.title(requirement, labels.lang())),
                 header,
                 FINDINGS);
     }
@@ -251,11 +243,5 @@ final class PackContent {
         return columns.stream()
                 .map(c -> labels.get("column." + prefix + "." + c))
                 .toList();
-    }
-
-    /** Excel allows 31 characters and none of {@code : \ / ? * [ ]} in a sheet name. */
-    static String sheetName(String name) {
-        String clean = name.replaceAll("[:\\\\/?*\\[\\]]", " ").strip();
-        return clean.length() <= 25 ? clean : clean.substring(0, 25).strip();
     }
 }

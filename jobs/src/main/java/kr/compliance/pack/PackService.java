@@ -136,18 +136,18 @@ public class PackService {
             workbook.cover(ToolVersion.of(), evidence.linked(), signer);
             workbook.summary(scores, previous, run.period().previous().toString());
             long started = System.nanoTime();
-            FindingHandOff findings = new FindingHandOff();
             CompletableFuture<Map<String, Long>> csvs = CompletableFuture.supplyAsync(
                     () -> {
-                        Map<String, Long> names = content.writeCsvs(staging, scores, findings);
+                        Map<String, Long> names = content.writeCsvs(staging, scores);
                         log.info("pack {}: CSV entries written in {} ms", run.period(), millisSince(started));
                         return names;
                     },
                     Thread::startVirtualThread);
             try {
-                content.writeSheets(workbook, findings, evidence);
+                content.writeSheets(workbook, evidence);
             } catch (RuntimeException e) {
-                findings.abandon();
+                // the CSV writer goes on in the work folder: let it end before the folder is removed
+                csvs.handle((names, failure) -> null).join();
                 throw e;
             }
             log.info("pack {}: workbook sheets streamed in {} ms", run.period(), millisSince(started));

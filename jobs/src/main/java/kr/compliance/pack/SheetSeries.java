@@ -16,6 +16,9 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 final class SheetSeries implements AutoCloseable {
 
+    /** Excel's limit of characters in a sheet name. */
+    static final int MAX_NAME_CHARS = 31;
+
     /** Excel's limit of rows on a sheet. */
     static final int EXCEL_MAX_ROWS = 1_048_576;
 
@@ -48,7 +51,7 @@ final class SheetSeries implements AutoCloseable {
         }
         this.workbook = workbook;
         this.styles = styles;
-        this.name = name;
+        this.name = allowed(name);
         this.header = header;
         this.wholeIn = wholeIn;
         this.maxRows = maxRows;
@@ -83,6 +86,20 @@ final class SheetSeries implements AutoCloseable {
         cell.setCellStyle(styles.style("link"));
     }
 
+    /**
+     * Fills every cell of the row written last (its links included, so call this after {@link
+     * #link}) with the failing fill: a FAIL stands out among the rows that held.
+     */
+    void fillLastRow() {
+        for (int i = 0; i < header.size(); i++) {
+            Cell cell = lastRow.getCell(i);
+            if (cell == null) {
+                cell = lastRow.createCell(i);
+            }
+            cell.setCellStyle(styles.filled(cell.getCellStyle()));
+        }
+    }
+
     /** The sheets written so far: the first and its continuations. */
     List<String> sheetNames() {
         return java.util.stream.IntStream.rangeClosed(1, sheets)
@@ -91,7 +108,30 @@ final class SheetSeries implements AutoCloseable {
     }
 
     private String sheetName(int number) {
-        return number == 1 ? name : name + " (" + number + ")";
+        String suffix = number == 1 ? "" : " (" + number + ")";
+        return fit(name, MAX_NAME_CHARS - suffix.length()) + suffix;
+    }
+
+    /** Excel allows none of {@code : \\ / ? * [ ]} in a sheet name: each becomes a space. */
+    static String allowed(String name) {
+        return name.replaceAll("[:\\\\/?*\\[\\]]", " ").strip();
+    }
+
+    /**
+     * The name whole if it fits, else its words up to the last that fits and "…", so the tab says
+     * it is shortened (never half a word: "R2 Work management…", not "R2 Work management contro");
+     * a single word longer than the limit is all that is ever cut.
+     */
+    static String fit(String name, int maxChars) {
+        if (name.length() <= maxChars) {
+            return name;
+        }
+        int cut = name.lastIndexOf(' ', maxChars - 1);
+        if (cut <= 0) {
+            return name.substring(0, maxChars);
+        }
+        // nor does it end on what joined the word left out
+        return name.substring(0, cut).replaceAll("[\\s·,;&-]+$", "") + "…";
     }
 
     long dataRows() {

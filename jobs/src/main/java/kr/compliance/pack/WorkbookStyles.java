@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -22,10 +23,13 @@ final class WorkbookStyles {
     private static final String STYLES_SHEET = "styles";
 
     private final Map<String, CellStyle> styles = new HashMap<>();
+    private final Map<Integer, CellStyle> filledStyles = new HashMap<>();
+    private final XSSFWorkbook workbook;
     private final ZoneId zone;
     private final WorkbookText text;
 
     WorkbookStyles(XSSFWorkbook template, ZoneId zone, PackLabels labels) {
+        this.workbook = template;
         this.zone = zone;
         this.text = new WorkbookText(labels);
         Sheet sheet = template.getSheet(STYLES_SHEET);
@@ -44,6 +48,31 @@ final class WorkbookStyles {
             throw new PackException("the workbook template " + TEMPLATE + " has no style '" + name + "'");
         }
         return style;
+    }
+
+    /**
+     * The same style with the fill of the template's {@code rating-red}: a failing row keeps its
+     * dates, numbers and links as they are and only takes the red of a failing rating.
+     */
+    CellStyle filled(CellStyle base) {
+        return filledStyles.computeIfAbsent((int) base.getIndex(), index -> {
+            CellStyle red = style("rating-red");
+            CellStyle filled = workbook.createCellStyle();
+            filled.cloneStyleFrom(base);
+            filled.setFillForegroundColor(red.getFillForegroundColorColor());
+            filled.setFillPattern(red.getFillPattern());
+            return filled;
+        });
+    }
+
+    /** The fill colour of a template style, for what is not a cell (the chart's bars). */
+    byte[] fillRgb(String name) {
+        return ((XSSFCellStyle) style(name)).getFillForegroundXSSFColor().getRGB();
+    }
+
+    /** The text colour of a template style, for what is not a cell (the chart's lines). */
+    byte[] fontRgb(String name) {
+        return ((XSSFCellStyle) style(name)).getFont().getXSSFColor().getRGB();
     }
 
     /**

@@ -162,6 +162,42 @@ public class ScoringResults {
                 r -> action.accept(finding(r, run.zone())));
     }
 
+    /** The order a reader meets findings in: what needs attention first, what held last. */
+    public static final List<String> STATUS_ORDER = List.of("FAIL", "PENDING", "EXCEPTION", "PASS");
+
+    /**
+     * Every finding of the run, streamed {@code FAIL} first, then {@code PENDING}, {@code EXCEPTION},
+     * {@code PASS} (any other status last), each status in control and subject order: one query
+     * per status, each read in primary-key order, so no quarter is sorted or held in memory.
+     */
+    public void eachFindingFailFirst(Run run, Consumer<Finding> action) {
+        for (String status : STATUS_ORDER) {
+            stream(
+                    selectFindings(FINDING.RUN_ID.eq(run.runId()).and(FINDING.STATUS.eq(status)))
+                            .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID),
+                    r -> action.accept(finding(r, run.zone())));
+        }
+        stream(
+                selectFindings(FINDING.RUN_ID.eq(run.runId()).and(FINDING.STATUS.notIn(STATUS_ORDER)))
+                        .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID),
+                r -> action.accept(finding(r, run.zone())));
+    }
+
+    /** Per control of the run, in control order, its findings counted by status (one query). */
+    public List<ControlCount> controlCounts(long runId) {
+        return dsl.select(
+                        FINDING.CONTROL_ID, countOf("PASS"), countOf("FAIL"), countOf("EXCEPTION"), countOf("PENDING"))
+                .from(FINDING)
+                .where(FINDING.RUN_ID.eq(runId))
+                .groupBy(FINDING.CONTROL_ID)
+                .orderBy(FINDING.CONTROL_ID)
+                .fetch(r -> new ControlCount(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    private static org.jooq.Field<Long> countOf(String status) {
+        return DSL.sum(DSL.when(FINDING.STATUS.eq(status), 1L).else_(0L)).cast(Long.class);
+    }
+
     /**
      * The run's {@code FAIL} findings that were not {@code FAIL} in {@code earlier} (all of them when
      * there is no earlier run), streamed in control and subject order.

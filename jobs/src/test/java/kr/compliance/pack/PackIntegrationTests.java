@@ -27,6 +27,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import kr.compliance.cli.Launcher;
+import kr.compliance.results.Catalogue;
 import kr.compliance.results.RunNotFoundException;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
@@ -37,7 +38,9 @@ import kr.compliance.store.Zones;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.util.TempFileCreationStrategy;
@@ -160,11 +163,11 @@ class PackIntegrationTests {
                         "requirement,title,pass,fail,exception,pending,score,rating",
                         "R1,사전테스트 체계 강화,3,1,0,0,75,RED",
                         "R2,작업관리 통제,19,1,0,0,95,GREEN",
-                        "R3,재난·장애 매뉴얼,0,0,0,0,,NO_DATA",
+                        "R3,재난·장애 매뉴얼·지침,0,0,0,0,,NO_DATA",
                         "R4,모니터링 고도화,17,3,0,0,85,AMBER",
-                        "R5,장애 회고 표준화,1,0,0,0,100,GREEN",
+                        "R5,장애 회고 프로세스 표준화,1,0,0,0,100,GREEN",
                         "R6,이용자 고지,0,1,0,0,0,RED",
-                        "OVERALL,전체,40,6,0,0,71,RED");
+                        "OVERALL,종합,40,6,0,0,71,RED");
         assertThat(lines(entries.get("findings.csv")))
                 .containsExactly(
                         "control_id,requirement,subject_type,subject_id,status,reason,evidence_refs,reference_time",
@@ -214,9 +217,9 @@ class PackIntegrationTests {
                             "요약",
                             "R1 사전테스트 체계 강화",
                             "R2 작업관리 통제",
-                            "R3 재난·장애 매뉴얼",
+                            "R3 재난·장애 매뉴얼·지침",
                             "R4 모니터링 고도화",
-                            "R5 장애 회고 표준화",
+                            "R5 장애 회고 프로세스 표준화",
                             "R6 이용자 고지",
                             "예외 승인",
                             "데이터 품질",
@@ -243,7 +246,8 @@ class PackIntegrationTests {
             assertThat(r1Sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("통제 항목");
             assertThat(r1Sheet.getPaneInformation().isFreezePane()).isTrue();
             assertThat(r1Sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:H5");
-            Cell formulaLike = r1Sheet.getRow(2).getCell(5);
+            // the FAIL comes first
+            Cell formulaLike = r1Sheet.getRow(1).getCell(5);
             assertThat(formulaLike.getCellType()).isEqualTo(CellType.STRING);
             assertThat(formulaLike.getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\")");
             Cell date = r1Sheet.getRow(1).getCell(7);
@@ -259,6 +263,155 @@ class PackIntegrationTests {
         try (XSSFWorkbook english =
                 workbook(packs.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             assertThat(english.getSheetAt(2).getSheetName()).isEqualTo("R1 Pre-change testing");
+        }
+    }
+
+    @Test
+    void everyRequirementSheetShowsItsFailuresFirstFilledRedThenPendingExceptionPass() throws IOException {
+        PackFixtures.finding(dsl, runId, "R1.3", "CHG-5", "FAIL", "no rollback plan", "CHG-5", null);
+        PackFixtures.finding(dsl, runId, "R1.1", "CHG-6", "PENDING", "test not reported yet", "CHG-6", null);
+        PackFixtures.finding(dsl, runId, "R1.2", "CHG-7", "EXCEPTION", "parity 0.5", "CHG-7;EX-1", "EX-1");
+        PackFixtures.change(dsl, "CHG-2", 1, 1, null, "failed change", Instant.parse("2026-07-21T01:00:00Z"));
+        PackService.PackResult result = packs.pack(Quarter.parse("2026Q3"), null, OUT, "en");
+        try (XSSFWorkbook workbook = workbook(result.file())) {
+            XSSFSheet r1 = workbook.getSheet("R1 Pre-change testing");
+            List<String> rows = new ArrayList<>();
+            for (int i = 1; i <= r1.getLastRowNum(); i++) {
+                Row row = r1.getRow(i);
+                rows.add(row.getCell(4).getStringCellValue() + " "
+                        + row.getCell(0).getStringCellValue() + " "
+                        + row.getCell(3).getStringCellValue());
+            }
+            assertThat(rows)
+                    .containsExactly(
+                            "FAIL R1.1 CHG-2",
+                            "FAIL R1.3 CHG-5",
+                            "PENDING R1.1 CHG-6",
+                            "EXCEPTION R1.2 CHG-7",
+                            "PASS R1.1 CHG-1",
+                            "PASS R1.2 '-CHG-3",
+                            "PASS R1.2 CHG-1");
+            for (int i = 1; i <= r1.getLastRowNum(); i++) {
+                Row row = r1.getRow(i);
+                boolean failing = row.getCell(4).getStringCellValue().equals("FAIL");
+                for (int c = 0; c < 8; c++) {
+                    Cell cell = row.getCell(c);
+                    assertThat(cell.getCellStyle().getFillPattern())
+                            .as("row %d column %d", i, c)
+                            .isEqualTo(failing ? FillPatternType.SOLID_FOREGROUND : FillPatternType.NO_FILL);
+                    if (failing) {
+                        assertThat(fill(cell)).isEqualTo("FFC7CE");
+                    }
+                }
+            }
+            // filled, a failing row keeps its date cell a date and its links
+            assertThat(DateUtil.isCellDateFormatted(r1.getRow(1).getCell(7))).isTrue();
+            assertThat(r1.getRow(1).getCell(3).getHyperlink()).isNotNull();
+            Row r6 = workbook.getSheet("R6 User notification").getRow(1);
+            assertThat(r6.getCell(4).getStringCellValue()).isEqualTo("FAIL");
+            assertThat(fill(r6.getCell(5))).isEqualTo("FFC7CE");
+        }
+        // findings.csv keeps the read model's control and subject order
+        List<String> csv = lines(unzip(result.file()).get("findings.csv"));
+        assertThat(csv.stream()
+                        .skip(1)
+                        .map(l -> String.join(" ", List.of(l.split(",")).subList(0, 4))))
+                .containsExactly(
+                        "R1.1 R1 CHANGE CHG-1",
+                        "R1.1 R1 CHANGE CHG-2",
+                        "R1.1 R1 CHANGE CHG-6",
+                        "R1.2 R1 CHANGE '-CHG-3",
+                        "R1.2 R1 CHANGE CHG-1",
+                        "R1.2 R1 CHANGE CHG-7",
+                        "R1.3 R1 CHANGE CHG-5",
+                        "R2.1 R2 CHANGE CHG-1",
+                        "R6.1 R6 INCIDENT INC-1");
+    }
+
+    @Test
+    void everySheetNameIsWholeWordsWithinExcelsLimit() throws IOException {
+        // two rows a sheet: R1's findings go on over two sheets, the second name with its suffix
+        PackService small = new PackService(repository, results, dsl, store, 3, 50_000);
+        for (String lang : List.of("ko", "en")) {
+            try (XSSFWorkbook workbook = workbook(
+                    small.pack(Quarter.parse("2026Q3"), null, OUT, lang).file())) {
+                for (String requirement : Catalogue.scoreOrder().subList(0, 6)) {
+                    String whole = requirement + " " + Catalogue.title(requirement, lang);
+                    List<String> names = new ArrayList<>();
+                    workbook.forEach(s -> {
+                        if (s.getSheetName().startsWith(requirement + " ")) {
+                            names.add(s.getSheetName());
+                        }
+                    });
+                    assertThat(names).isNotEmpty();
+                    for (String name : names) {
+                        assertThat(name.length()).as(name).isLessThanOrEqualTo(31);
+                        String base = name.replaceFirst(" \\(\\d+\\)$", "").replaceFirst("…$", "");
+                        assertThat(whole.equals(base) || whole.startsWith(base + " "))
+                                .as("'%s' is whole words of '%s'", name, whole)
+                                .isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void summaryCountsEveryControlAndChartsRatingsAgainstTheirThresholds() throws IOException {
+        try (XSSFWorkbook workbook =
+                workbook(packs.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
+            XSSFSheet summary = workbook.getSheet("Summary");
+            Map<String, String> controls = new java.util.LinkedHashMap<>();
+            for (Row row : summary) {
+                Cell first = row.getCell(0);
+                if (first != null
+                        && first.getCellType() == CellType.STRING
+                        && first.getStringCellValue().matches("R\\d\\.\\d")) {
+                    StringBuilder counts = new StringBuilder(row.getCell(1).getStringCellValue());
+                    for (int c = 4; c < 8; c++) {
+                        counts.append(' ').append((long) row.getCell(c).getNumericCellValue());
+                    }
+                    controls.put(first.getStringCellValue(), counts.toString());
+                }
+            }
+            assertThat(controls).hasSize(17);
+            assertThat(controls.keySet()).containsExactlyElementsOf(Catalogue.controlIds());
+            // pass fail exception pending, from the run's findings; a control without any shows zeros
+            assertThat(controls)
+                    .containsEntry("R1.1", "Pre-test passed 1 1 0 0")
+                    .containsEntry("R1.2", "Pre-test environment parity 2 0 0 0")
+                    .containsEntry("R2.1", "Approved before start 0 0 1 0")
+                    .containsEntry("R6.1", "Users notified promptly 0 1 0 0")
+                    .containsEntry("R3.1", "Runbook reviewed within a year 0 0 0 0");
+            var plot = summary.getDrawingPatriarch()
+                    .getCharts()
+                    .getFirst()
+                    .getCTChart()
+                    .getPlotArea();
+            var bars = plot.getBarChartArray(0).getSerArray(0);
+            List<String> barColours = bars.getDPtList().stream()
+                    .map(p -> HexFormat.of()
+                            .formatHex(p.getSpPr().getSolidFill().getSrgbClr().getVal())
+                            .toUpperCase())
+                    .toList();
+            // R1 RED, R2 GREEN, R3 NO_DATA, R4 AMBER, R5 GREEN, R6 RED: the rating fills of the table
+            assertThat(barColours).containsExactly("FFC7CE", "C6EFCE", "D9D9D9", "FFEB9C", "C6EFCE", "FFC7CE");
+            var lines = plot.getLineChartArray(0).getSerList();
+            assertThat(lines).hasSize(2);
+            // each line's six points are cells of the table's rows (LibreOffice draws no literal values)
+            for (int i = 0; i < 2; i++) {
+                CellRangeAddress range = CellRangeAddress.valueOf(
+                        lines.get(i).getVal().getNumRef().getF().replaceFirst(".*!", ""));
+                assertThat(range.getNumberOfCells()).isEqualTo(6);
+                assertThat(summary.getRow(range.getFirstRow())
+                                .getCell(range.getFirstColumn())
+                                .getNumericCellValue())
+                        .isEqualTo(i == 0 ? 95.0 : 80.0);
+                assertThat(summary.getRow(range.getLastRow())
+                                .getCell(range.getFirstColumn())
+                                .getNumericCellValue())
+                        .isEqualTo(i == 0 ? 95.0 : 80.0);
+            }
         }
     }
 
@@ -281,12 +434,13 @@ class PackIntegrationTests {
         try (XSSFWorkbook workbook =
                 workbook(packs.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             XSSFSheet r1 = workbook.getSheet("R1 Pre-change testing");
-            Cell subject = r1.getRow(1).getCell(3);
+            // after the FAIL of CHG-2, the first PASS
+            Cell subject = r1.getRow(2).getCell(3);
             assertThat(subject.getStringCellValue()).isEqualTo("CHG-1");
             assertThat(subject.getHyperlink().getAddress()).isEqualTo("'Changes'!A2");
             assertThat(linkedRow(workbook, subject).getCell(0).getStringCellValue())
                     .isEqualTo("CHG-1");
-            assertThat(linkedRow(workbook, r1.getRow(1).getCell(6)).getCell(0).getStringCellValue())
+            assertThat(linkedRow(workbook, r1.getRow(2).getCell(6)).getCell(0).getStringCellValue())
                     .isEqualTo("CHG-1");
             // "-CHG-3" and its evidence "CHG-3;T-3" are not records of the period: plain text
             assertThat(r1.getRow(3).getCell(3).getHyperlink()).isNull();

@@ -30,11 +30,4 @@ class PackValuesTests {
         assertThat(PackValues.csv(null, SEOUL)).isEmpty();
         assertThat(PackValues.csv(Boolean.TRUE, SEOUL)).isEqualTo("true");
     }
-
-    @Test
-    void sheetNamesFitExcelsRules() {
-        assertThat(PackContent.sheetName("R1 a/b:c*d?[e]")).isEqualTo("R1 a b c d  e");
-        assertThat(PackContent.sheetName("R6 A very long requirement title that goes on"))
-                .hasSize(25);
-    }
 }
