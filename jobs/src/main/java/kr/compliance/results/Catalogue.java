@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kr.compliance.scoring.Controls;
 import kr.compliance.scoring.Requirement;
 
 /**
@@ -71,6 +72,11 @@ public final class Catalogue {
 
     private Catalogue() {}
 
+    /** Whether every control the score job runs has its titles here, and no other control has. */
+    static boolean titlesEveryControl() {
+        return CONTROLS.keySet().equals(new java.util.LinkedHashSet<>(Controls.ids()));
+    }
+
     private static Map<String, List<String>> controls(String... idEnglishKorean) {
         Map<String, List<String>> controls = new LinkedHashMap<>();
         for (int i = 0; i < idEnglishKorean.length; i += 3) {
@@ -79,9 +85,9 @@ public final class Catalogue {
         return controls;
     }
 
-    /** The control ids, R1.1 to R6.3, in order. */
+    /** The control ids, R1.1 to R6.3, in order: those the score job runs. */
     public static List<String> controlIds() {
-        return List.copyOf(CONTROLS.keySet());
+        return Controls.ids();
     }
 
     /** The title of a control in {@code ko} or {@code en}; an unknown id is itself. */

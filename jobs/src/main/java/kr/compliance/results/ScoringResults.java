@@ -154,6 +154,25 @@ public class ScoringResults {
                 .fetch(r -> finding(r, run.zone()));
     }
 
+    /**
+     * A page of the run's matching findings as a reviewer reads them: FAIL first, then PENDING,
+     * EXCEPTION and PASS, each in control and subject order.
+     */
+    public List<Finding> findingsFailFirst(Run run, FindingFilter filter, long offset, int limit) {
+        return selectFindings(FINDING.RUN_ID.eq(run.runId()).and(filter.condition()))
+                .orderBy(
+                        DSL.case_(FINDING.STATUS)
+                                .when("FAIL", 0)
+                                .when("PENDING", 1)
+                                .when("EXCEPTION", 2)
+                                .else_(3),
+                        FINDING.CONTROL_ID,
+                        FINDING.SUBJECT_ID)
+                .limit(limit)
+                .offset(offset)
+                .fetch(r -> finding(r, run.zone()));
+    }
+
     /** Every matching finding of the run, streamed in control and subject order, whatever their number. */
     public void eachFinding(Run run, FindingFilter filter, Consumer<Finding> action) {
         stream(

@@ -85,6 +85,16 @@ class ApiController {
                 .body(results.scores(chosen.runId()));
     }
 
+    /** The 17 controls of the run, each with its title and its findings counted by status. */
+    @GetMapping("/periods/{period}/controls")
+    ResponseEntity<List<ControlRow>> controls(@PathVariable String period, @RequestParam(required = false) Long run) {
+        Run chosen = choice.run(period, run);
+        return ResponseEntity.ok()
+                .header("Run-Id", Long.toString(chosen.runId()))
+                .header("Run-State", chosen.state().name())
+                .body(ControlRow.of(results.controlCounts(chosen.runId())));
+    }
+
     /** Every run of the period, the newest first: its state, as-of, evidence load, policy and scores. */
     @GetMapping("/periods/{period}/runs")
     List<RunSummary> runs(@PathVariable String period) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import kr.compliance.results.Catalogue;
 import kr.compliance.results.ExceptionCoverages;
 import kr.compliance.results.FindingFilter;
 import kr.compliance.results.Run;
@@ -66,6 +67,7 @@ class PagesController {
             Run chosen = choice.run(quarter.toString(), run);
             model.addAttribute("run", chosen);
             model.addAttribute("scores", results.scores(chosen.runId()));
+            model.addAttribute("controls", ControlRow.of(results.controlCounts(chosen.runId())));
         } catch (NotFoundException e) {
             model.addAttribute("message", e.getMessage());
         }
@@ -83,10 +85,24 @@ class PagesController {
             Model model) {
         model.addAttribute("period", RunChoice.period(period).toString());
         try {
-            model.addAttribute("filter", new FindingFilter(control, status, subject));
+            FindingFilter filter = new FindingFilter(control, status, subject);
+            model.addAttribute("filter", filter);
+            if (page < 1) {
+                throw new BadRequestException("page counts from 1, not " + page);
+            }
+            Run chosen = choice.run(period, run);
+            int size = ApiController.DEFAULT_PAGE_SIZE;
+            model.addAttribute("run", chosen);
+            model.addAttribute("titles", controlTitles());
             model.addAttribute(
                     "result",
-                    api.findings(period, control, status, subject, run, page, ApiController.DEFAULT_PAGE_SIZE));
+                    new FindingPage(
+                            results.findingsFailFirst(chosen, filter, (long) (page - 1) * size, size),
+                            results.countFindings(chosen, filter),
+                            page,
+                            size,
+                            chosen.runId(),
+                            chosen.state()));
         } catch (FindingFilter.UnknownFilterException e) {
             // the form keeps what was typed, and says why nothing is listed
             Map<String, String> typed = new HashMap<>();
@@ -97,6 +113,15 @@ class PagesController {
             model.addAttribute("message", e.getMessage());
         }
         return "findings";
+    }
+
+    /** Each control's Korean and English title, for the findings table. */
+    private static Map<String, String> controlTitles() {
+        Map<String, String> titles = new HashMap<>();
+        for (String id : Catalogue.controlIds()) {
+            titles.put(id, Catalogue.controlTitle(id, "ko") + " · " + Catalogue.controlTitle(id, "en"));
+        }
+        return titles;
     }
 
     @GetMapping("/periods/{period}/findings.csv")

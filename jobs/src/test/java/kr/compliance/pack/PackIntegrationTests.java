@@ -331,7 +331,7 @@ class PackIntegrationTests {
     @Test
     void everySheetNameIsWholeWordsWithinExcelsLimit() throws IOException {
         // two rows a sheet: R1's findings go on over two sheets, the second name with its suffix
-        PackService small = new PackService(repository, results, dsl, store, 3, 50_000);
+        PackService small = new PackService(repository, results, signingKeys, dsl, store, 3, 50_000);
         for (String lang : List.of("ko", "en")) {
             try (XSSFWorkbook workbook = workbook(
                     small.pack(Quarter.parse("2026Q3"), null, OUT, lang).file())) {

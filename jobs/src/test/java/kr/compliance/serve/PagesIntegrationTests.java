@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import kr.compliance.ingest.IngestService;
+import kr.compliance.scoring.ScoringService;
+import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.Quarter;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +21,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -42,6 +47,9 @@ class PagesIntegrationTests {
 
     @Autowired
     IngestService ingest;
+
+    @Autowired
+    ScoringService scoring;
 
     WebDriver browser;
     Path downloads;
@@ -88,7 +96,7 @@ class PagesIntegrationTests {
         assertThat(browser.getCurrentUrl()).contains("/login");
         logIn("auditor", ServeFixture.PASSWORD);
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("2026Q3");
-        assertThat(browser.findElements(By.cssSelector("tbody tr"))).hasSize(7);
+        assertThat(browser.findElements(By.cssSelector("#scores tbody tr"))).hasSize(7);
 
         navigate(By.id("findings-link"));
         assertThat(browser.findElement(By.id("total")).getText()).startsWith("13");
@@ -120,6 +128,55 @@ class PagesIntegrationTests {
             Thread.sleep(100);
         }
         assertThat(Files.readString(csv)).contains("R2.3").doesNotContain("R1.1,");
+    }
+
+    @Test
+    void aReviewerFollowsAControlsFailuresToTheRecordAndReadsTheExceptionsAndTheAccessLog() throws Exception {
+        EvidenceTables.clear(dsl);
+        ingest.ingest(Path.of("src/main/resources/sample-drop"), null, java.time.Duration.ZERO);
+        long run = scoring.score(
+                        Quarter.parse("2026Q3"),
+                        java.time.Instant.parse("2026-10-05T00:00:00Z"),
+                        java.time.Duration.ZERO)
+                .runId();
+        String base = "http://localhost:" + port;
+        browser.get(base + "/?period=2026Q3");
+        logIn("admin", ServeFixture.PASSWORD);
+        assertThat(browser.findElement(By.id("run-state")).getText()).contains("Run " + run + " · DRAFT");
+        assertThat(browser.findElements(By.cssSelector("#controls tbody tr"))).hasSize(17);
+        screenshot("scores-page.png");
+
+        navigate(By.id("count-R2.3-FAIL"));
+        assertThat(browser.findElement(By.id("total")).getText()).startsWith("1건");
+        List<WebElement> cells = browser.findElements(By.cssSelector("tbody tr:first-child td"));
+        assertThat(cells.get(0).getText()).isEqualTo("R2.3");
+        assertThat(cells.get(3).getText()).isEqualTo("FAIL");
+        screenshot("control-findings-page.png");
+
+        navigate(By.linkText("CHANGE CHG-103"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("CHANGE CHG-103");
+        navigate(By.id("back"));
+        assertThat(browser.findElement(By.id("total")).getText()).startsWith("1건");
+
+        browser.get(base + "/periods/2026Q3/exceptions");
+        assertThat(browser.getPageSource())
+                .contains("R1.1 CHG-106")
+                .contains("a self-approved exception covers nothing")
+                .contains("outside the exception&#39;s validity".replace("&#39;", "'"));
+        screenshot("exceptions-page.png");
+
+        browser.get(base + "/access-log?user=admin");
+        assertThat(browser.findElement(By.tagName("table")).getText())
+                .contains("GET /periods/2026Q3/findings")
+                .contains("GET /periods/2026Q3/exceptions");
+        screenshot("access-log-page.png");
+    }
+
+    private void screenshot(String name) throws java.io.IOException {
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("target", name),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Test
