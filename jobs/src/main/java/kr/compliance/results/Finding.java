@@ -2,6 +2,7 @@ package kr.compliance.results;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -28,4 +29,18 @@ public record Finding(
             "reason",
             "evidence_refs",
             "reference_time");
+
+    /** The row of {@code findings.csv}: the text the pack and the API's CSV both write. */
+    public String[] csvValues() {
+        return new String[] {
+            controlId,
+            requirement,
+            subjectType,
+            subjectId,
+            status,
+            reason,
+            evidenceRefs,
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(referenceTime)
+        };
+    }
 }

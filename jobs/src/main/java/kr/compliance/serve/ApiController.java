@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,10 +78,7 @@ class ApiController {
     @GetMapping("/periods/{period}/scores")
     ResponseEntity<List<ScoreRow>> scores(@PathVariable String period, @RequestParam(required = false) Long run) {
         Run chosen = choice.run(period, run);
-        return ResponseEntity.ok()
-                .header("Run-Id", Long.toString(chosen.runId()))
-                .header("Run-State", chosen.state().name())
-                .body(results.scores(chosen.runId()));
+        return ResponseEntity.ok().headers(runHeaders(chosen)).body(results.scores(chosen.runId()));
     }
 
     /** The 17 controls of the run, each with its title and its findings counted by status. */
@@ -90,8 +86,7 @@ class ApiController {
     ResponseEntity<List<ControlRow>> controls(@PathVariable String period, @RequestParam(required = false) Long run) {
         Run chosen = choice.run(period, run);
         return ResponseEntity.ok()
-                .header("Run-Id", Long.toString(chosen.runId()))
-                .header("Run-State", chosen.state().name())
+                .headers(runHeaders(chosen))
                 .body(ControlRow.of(results.controlCounts(chosen.runId())));
     }
 
@@ -144,8 +139,7 @@ class ApiController {
         Run chosen = choice.run(period, run);
         var filter = new FindingFilter(control, status, subject);
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Run-Id", Long.toString(chosen.runId()));
-        response.setHeader("Run-State", chosen.state().name());
+        runHeaders(chosen).forEach((name, values) -> response.setHeader(name, values.getFirst()));
         response.setHeader(
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
@@ -154,7 +148,7 @@ class ApiController {
                         .toString());
         try (var csv = new SafeCsv(response.getOutputStream())) {
             csv.row(Finding.CSV_HEADER.toArray(String[]::new));
-            results.eachFinding(chosen, filter, finding -> csv.row(csvValues(finding)));
+            results.eachFinding(chosen, filter, finding -> csv.row(finding.csvValues()));
         }
     }
 
@@ -208,6 +202,14 @@ class ApiController {
         DiffCsv.write(diffs, diff, response.getOutputStream());
     }
 
+    /** Which run an answer is of, and its state: a DRAFT is never read as the submission. */
+    private static HttpHeaders runHeaders(Run run) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set("Run-Id", Long.toString(run.runId()));
+        headers.set("Run-State", run.state().name());
+        return headers;
+    }
+
     private RunDiff runDiff(String period, Long from, Long to) {
         try {
             return diffs.diff(RunChoice.period(period), from, to);
@@ -221,10 +223,7 @@ class ApiController {
     ResponseEntity<List<ExceptionCoverage>> exceptions(
             @PathVariable String period, @RequestParam(required = false) Long run) {
         Run chosen = choice.run(period, run);
-        return ResponseEntity.ok()
-                .header("Run-Id", Long.toString(chosen.runId()))
-                .header("Run-State", chosen.state().name())
-                .body(exceptions.of(chosen));
+        return ResponseEntity.ok().headers(runHeaders(chosen)).body(exceptions.of(chosen));
     }
 
     @GetMapping("/records/{subjectType}/{id}")
@@ -247,20 +246,6 @@ class ApiController {
         return throttle.lockouts();
     }
 
-    /** The same text as {@code findings.csv} in the pack. */
-    private static String[] csvValues(Finding f) {
-        return new String[] {
-            f.controlId(),
-            f.requirement(),
-            f.subjectType(),
-            f.subjectId(),
-            f.status(),
-            f.reason(),
-            f.evidenceRefs(),
-            DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(f.referenceTime())
-        };
-    }
-
     /** The latest pack made of the run (default: the submitted run, else the latest completed run). */
     @GetMapping("/periods/{period}/pack")
     ResponseEntity<Resource> pack(@PathVariable String period, @RequestParam(required = false) Long run) {
@@ -274,8 +259,7 @@ class ApiController {
                                 .filename(pack.getFileName().toString())
                                 .build()
                                 .toString())
-                .header("Run-Id", Long.toString(chosen.runId()))
-                .header("Run-State", chosen.state().name())
+                .headers(runHeaders(chosen))
                 .body(new FileSystemResource(pack));
     }
 

@@ -9,13 +9,13 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import kr.compliance.ingest.IngestService;
+import kr.compliance.ingest.LateEvidence;
 import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.scoring.ScoringService;
@@ -102,14 +102,7 @@ class SubmissionDriftIntegrationTests {
         drift.afterScoring(results.run(submitted).orElseThrow());
         assertThat(bodies).as("the submitted run itself differs from nothing").isEmpty();
 
-        Path late = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "late-");
-        Files.writeString(
-                late.resolve("tests.csv"),
-                "test_run_id,change_id,environment,env_parity,scope,started_at,finished_at,result,tests_total,"
-                        + "tests_failed\n"
-                        + "T-901,CHG-101,prod-mirror,0.97,E2E,2026-07-10T20:00+09:00,2026-07-10T20:30+09:00,PASSED,"
-                        + "50,0\n");
-        ingest.ingest(late, null, Duration.ZERO);
+        LateEvidence.load(ingest, "tests.csv", LateEvidence.PASSING_PRETEST_OF_CHG_101);
         long later = scoring.score(Q3, AS_OF, Duration.ZERO).runId();
         drift.afterScoring(results.run(later).orElseThrow());
         drift.afterScoring(results.run(later).orElseThrow());

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import kr.compliance.ingest.IngestService;
+import kr.compliance.ingest.LateEvidence;
 import kr.compliance.results.DiffCsv;
 import kr.compliance.results.FindingChange;
 import kr.compliance.results.Restatement;
@@ -75,7 +76,6 @@ class RestatementIntegrationTests {
     @Autowired
     Zones zones;
 
-    Path late;
     long first;
 
     @BeforeEach
@@ -83,18 +83,11 @@ class RestatementIntegrationTests {
         EvidenceTables.clear(dsl);
         ingest.ingest(Path.of("src/main/resources/sample-drop"), null, Duration.ZERO);
         first = scoring.score(Q3, AS_OF, Duration.ZERO).runId();
-        late = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "late-evidence-");
     }
 
     @Test
     void aLatePassingPreTestIsTheCauseOfExactlyTheFindingsItChanged() throws IOException {
-        Files.writeString(
-                late.resolve("tests.csv"),
-                "test_run_id,change_id,environment,env_parity,scope,started_at,finished_at,result,tests_total,"
-                        + "tests_failed\n"
-                        + "T-901,CHG-101,prod-mirror,0.97,E2E,2026-07-10T20:00+09:00,2026-07-10T20:30+09:00,PASSED,"
-                        + "50,0\n");
-        ingest.ingest(late, null, Duration.ZERO);
+        LateEvidence.load(ingest, "tests.csv", LateEvidence.PASSING_PRETEST_OF_CHG_101);
         long second = scoring.score(Q3, AS_OF, Duration.ZERO).runId();
 
         RunDiff diff = diffs.diff(Q3, first, second);
@@ -132,8 +125,7 @@ class RestatementIntegrationTests {
                 .findFirst()
                 .orElseThrow()
                 .replace("DC-Pangyo", "DC-ANSAN");
-        Files.writeString(late.resolve("changes.csv"), header + "\n" + revised + "\n");
-        ingest.ingest(late, null, Duration.ZERO);
+        LateEvidence.load(ingest, "changes.csv", header + "\n" + revised + "\n");
         long second = scoring.score(Q3, AS_OF, Duration.ZERO).runId();
 
         RunDiff diff = diffs.diff(Q3, first, second);
@@ -171,13 +163,7 @@ class RestatementIntegrationTests {
 
     @Test
     void theCsvHasOneRowPerChangedFindingWithItsCause() throws IOException {
-        Files.writeString(
-                late.resolve("tests.csv"),
-                "test_run_id,change_id,environment,env_parity,scope,started_at,finished_at,result,tests_total,"
-                        + "tests_failed\n"
-                        + "T-901,CHG-101,prod-mirror,0.97,E2E,2026-07-10T20:00+09:00,2026-07-10T20:30+09:00,PASSED,"
-                        + "50,0\n");
-        ingest.ingest(late, null, Duration.ZERO);
+        LateEvidence.load(ingest, "tests.csv", LateEvidence.PASSING_PRETEST_OF_CHG_101);
         long second = scoring.score(Q3, AS_OF, Duration.ZERO).runId();
         RunDiff diff = diffs.diff(Q3, first, second);
 
