@@ -7,9 +7,12 @@ import java.util.Map;
 import kr.compliance.pack.PackRows.ControlException;
 import kr.compliance.pack.PackRows.RevisionCount;
 import kr.compliance.results.Catalogue;
+import kr.compliance.results.DiffCsv;
 import kr.compliance.results.Finding;
 import kr.compliance.results.FindingFilter;
 import kr.compliance.results.Run;
+import kr.compliance.results.RunDiff;
+import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoreRow;
 import kr.compliance.results.ScoringResults;
 import org.jooq.Record;
@@ -24,6 +27,7 @@ final class PackContent {
     private static final String FINDINGS = "findings.csv";
     private static final String EXCEPTIONS = "exceptions.csv";
     private static final String REJECTIONS = "rejected-records.csv";
+    static final String CHANGES = "changes-since-submission.csv";
     private static final List<String> SCORE_HEADER =
             List.of("requirement", "title", "pass", "fail", "exception", "pending", "score", "rating");
     private static final List<String> EXCEPTION_HEADER = List.of(
@@ -42,13 +46,22 @@ final class PackContent {
     private final ScoringResults results;
     private final Run run;
     private final PackLabels labels;
+    private final SinceSubmission changes;
     private List<ControlException> exceptions;
 
-    PackContent(PackRepository repository, ScoringResults results, Run run, PackLabels labels) {
+    /**
+     * How the run differs from the submission it was scored after, when it does: the pack's
+     * "Changes since the submission" (null when the run is the submitted one or has none).
+     */
+    record SinceSubmission(RunDiffs diffs, RunDiff diff) {}
+
+    PackContent(
+            PackRepository repository, ScoringResults results, Run run, PackLabels labels, SinceSubmission changes) {
         this.repository = repository;
         this.results = results;
         this.run = run;
         this.labels = labels;
+        this.changes = changes;
     }
 
     /** Writes every CSV entry into {@code folder}; returns their names, in pack order, and row counts. */
@@ -71,6 +84,12 @@ final class PackContent {
         try (CsvEntry csv = csv(folder, FINDINGS, Finding.CSV_HEADER)) {
             results.eachFinding(run, FindingFilter.ALL, f -> csv.row(findingRow(f)));
             written.put(csv.name(), csv.rows());
+        }
+        if (changes != null) {
+            try (CsvEntry csv = csv(folder, CHANGES, DiffCsv.HEADER)) {
+                changes.diffs().eachChange(changes.diff(), c -> csv.row((Object[]) DiffCsv.row(changes.diff(), c)));
+                written.put(csv.name(), csv.rows());
+            }
         }
         try (CsvEntry csv = csv(folder, EXCEPTIONS, EXCEPTION_HEADER)) {
             for (ControlException e : exceptions()) {
@@ -166,6 +185,12 @@ final class PackContent {
         }
         // a full sheet's continuation was made when it filled, among the others: back in order
         workbook.moveToEnd(requirementSheets);
+        if (changes != null) {
+            try (SheetSeries sheet =
+                    workbook.table(labels.get("sheet.changes"), labelled("change", DiffCsv.HEADER), CHANGES)) {
+                changes.diffs().eachChange(changes.diff(), c -> sheet.row((Object[]) DiffCsv.row(changes.diff(), c)));
+            }
+        }
         try (SheetSeries sheet =
                 workbook.table(labels.get("sheet.exceptions"), labelled("exception", EXCEPTION_HEADER), EXCEPTIONS)) {
             for (ControlException e : exceptions()) {

@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import kr.compliance.results.Run;
+import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoreRow;
 import kr.compliance.results.ScoringResults;
+import kr.compliance.results.Submission;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreProperties;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
@@ -39,6 +41,7 @@ public class PackService {
 
     private final PackRepository repository;
     private final ScoringResults results;
+    private final RunDiffs diffs;
     private final PackSigningKeys signingKeys;
     private final DSLContext dsl;
     private final StoreProperties store;
@@ -48,6 +51,7 @@ public class PackService {
     PackService(
             PackRepository repository,
             ScoringResults results,
+            RunDiffs diffs,
             PackSigningKeys signingKeys,
             DSLContext dsl,
             StoreProperties store,
@@ -55,6 +59,7 @@ public class PackService {
             @Value("${compliance.pack.linked-evidence-max-records:50000}") long linkedEvidenceMaxRecords) {
         this.repository = repository;
         this.results = results;
+        this.diffs = diffs;
         this.signingKeys = signingKeys;
         this.dsl = dsl;
         this.store = store;
@@ -124,13 +129,28 @@ public class PackService {
         return new DefaultTempFileCreationStrategy(staging.resolve("poi").toFile());
     }
 
+    /**
+     * How the run differs from the submission of its period it was scored after, if it does: fixed
+     * when the run was scored, so a later submission never changes this pack.
+     */
+    private PackContent.SinceSubmission sinceSubmission(Run run) {
+        if (run.baselineSubmissionId() == null) {
+            return null;
+        }
+        Submission baseline = results.submission(run.baselineSubmissionId()).orElseThrow();
+        if (baseline.runId() == run.runId()) {
+            return null;
+        }
+        return new PackContent.SinceSubmission(diffs, diffs.diff(run.period(), baseline.runId(), run.runId()));
+    }
+
     private PackManifest writeEntries(Run run, PackLabels labels, PackManifest.Signer signer, Path staging)
             throws IOException {
         String workbookName = "evidence-" + run.period() + ".xlsx";
         List<ScoreRow> scores = results.scores(run.runId());
         // the previous quarter's run this run was scored against, never a later one
         List<ScoreRow> previous = run.previousRunId() == null ? List.of() : results.scores(run.previousRunId());
-        PackContent content = new PackContent(repository, results, run, labels);
+        PackContent content = new PackContent(repository, results, run, labels, sinceSubmission(run));
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
             workbook.cover(ToolVersion.of(), evidence.linked(), signer);

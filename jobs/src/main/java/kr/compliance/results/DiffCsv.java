@@ -11,16 +11,16 @@ import java.util.stream.Collectors;
  */
 public final class DiffCsv {
 
-    static final String[] HEADER = {
-        "control_id",
-        "subject_type",
-        "subject_id",
-        "status_before",
-        "status_after",
-        "reason_before",
-        "reason_after",
-        "cause"
-    };
+    /** The columns of a diff's CSV, in the pack's {@code changes-since-submission.csv} too. */
+    public static final List<String> HEADER = List.of(
+            "control_id",
+            "subject_type",
+            "subject_id",
+            "status_before",
+            "status_after",
+            "reason_before",
+            "reason_after",
+            "cause");
 
     private DiffCsv() {}
 
@@ -28,21 +28,27 @@ public final class DiffCsv {
     public static long write(RunDiffs diffs, RunDiff diff, OutputStream out) throws IOException {
         long[] rows = {0};
         try (SafeCsv csv = new SafeCsv(out)) {
-            csv.row(HEADER);
+            csv.row(HEADER.toArray(String[]::new));
             diffs.eachChange(diff, change -> {
-                csv.row(
-                        change.controlId(),
-                        change.subjectType(),
-                        change.subjectId(),
-                        change.statusBefore(),
-                        change.statusAfter(),
-                        change.reasonBefore(),
-                        change.reasonAfter(),
-                        cause(diff, change));
+                csv.row(row(diff, change));
                 rows[0]++;
             });
         }
         return rows[0];
+    }
+
+    /** One changed finding as a row of {@link #HEADER}. */
+    public static String[] row(RunDiff diff, FindingChange change) {
+        return new String[] {
+            change.controlId(),
+            change.subjectType(),
+            change.subjectId(),
+            change.statusBefore(),
+            change.statusAfter(),
+            change.reasonBefore(),
+            change.reasonAfter(),
+            cause(diff, change)
+        };
     }
 
     /** The revisions that touched the finding, then the run-wide causes; never empty. */

@@ -9,6 +9,8 @@ import kr.compliance.store.Quarter;
  * {@code evidenceLoadId}, the policy) and where it stands.
  *
  * @param previousRunId the previous quarter's run it compares with, fixed when it was scored
+ * @param baselineSubmissionId its own period's submission when it was scored, which its pack's
+ *     "Changes since the submission" compares with
  */
 public record Run(
         long runId,
@@ -21,6 +23,7 @@ public record Run(
         String policyVersion,
         String policySha256,
         Long previousRunId,
+        Long baselineSubmissionId,
         RunState state,
         Instant startedAt,
         Instant finishedAt,

@@ -91,6 +91,14 @@ public class ScoringResults {
         return ids.isEmpty() ? "it has none" : "its completed runs are " + ids;
     }
 
+    /** A row of the submission ledger. */
+    public Optional<Submission> submission(long submissionId) {
+        return dsl.select(SUBMISSION.SUBMISSION_ID, SUBMISSION.RUN_ID, SUBMISSION.SUBMITTED_BY, SUBMISSION.SUBMITTED_AT)
+                .from(SUBMISSION)
+                .where(SUBMISSION.SUBMISSION_ID.eq(submissionId))
+                .fetchOptional(r -> new Submission(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
     /** The period's current submission (its latest ledger row), if it has one. */
     public Optional<Submission> currentSubmission(Quarter period) {
         return dsl.select(SUBMISSION.SUBMISSION_ID, SUBMISSION.RUN_ID, SUBMISSION.SUBMITTED_BY, SUBMISSION.SUBMITTED_AT)
@@ -335,6 +343,7 @@ public class ScoringResults {
                 r.getPolicyVersion(),
                 r.getPolicySha256(),
                 r.getPreviousRunId(),
+                r.getBaselineSubmissionId(),
                 state(r, submitted),
                 r.getStartedAt(),
                 r.getFinishedAt(),

@@ -39,8 +39,9 @@ class ScoringRuns {
     }
 
     /**
-     * Opens a run. The run it will be compared with is fixed now: the previous quarter's submitted
-     * run, if it has one, so scoring that quarter later never changes this run's pack.
+     * Opens a run. What it will be compared with is fixed now: the previous quarter's submitted
+     * run, and its own period's current submission, if they have one, so scoring or submitting
+     * later never changes this run's pack.
      */
     long open(Quarter period, ZoneId zone, Instant asOf, long evidenceLoadId, Policy policy) {
         Long previousRunId = dsl.select(SUBMISSION.RUN_ID)
@@ -49,6 +50,10 @@ class ScoringRuns {
                 .orderBy(SUBMISSION.SUBMISSION_ID.desc())
                 .limit(1)
                 .fetchOne(SUBMISSION.RUN_ID);
+        Long baselineSubmissionId = dsl.select(DSL.max(SUBMISSION.SUBMISSION_ID))
+                .from(SUBMISSION)
+                .where(SUBMISSION.PERIOD.eq(period.toString()))
+                .fetchOne(0, Long.class);
         return GeneratedKeys.insert(
                 dsl,
                 tx -> tx.insertInto(SCORING_RUN)
@@ -57,6 +62,7 @@ class ScoringRuns {
                         .set(SCORING_RUN.PERIOD_END, period.end(zone))
                         .set(SCORING_RUN.REPORT_ZONE, zone.getId())
                         .set(SCORING_RUN.PREVIOUS_RUN_ID, previousRunId)
+                        .set(SCORING_RUN.BASELINE_SUBMISSION_ID, baselineSubmissionId)
                         .set(SCORING_RUN.AS_OF, asOf)
                         .set(SCORING_RUN.EVIDENCE_LOAD_ID, evidenceLoadId)
                         .set(SCORING_RUN.POLICY_VERSION, policy.version())

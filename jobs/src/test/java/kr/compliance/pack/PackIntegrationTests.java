@@ -28,6 +28,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import kr.compliance.cli.Launcher;
 import kr.compliance.results.Catalogue;
+import kr.compliance.results.RunDiffs;
 import kr.compliance.results.RunNotFoundException;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
@@ -67,6 +68,9 @@ class PackIntegrationTests {
 
     @Autowired
     ScoringResults results;
+
+    @Autowired
+    RunDiffs diffs;
 
     @Autowired
     DSLContext dsl;
@@ -331,7 +335,7 @@ class PackIntegrationTests {
     @Test
     void everySheetNameIsWholeWordsWithinExcelsLimit() throws IOException {
         // two rows a sheet: R1's findings go on over two sheets, the second name with its suffix
-        PackService small = new PackService(repository, results, signingKeys, dsl, store, 3, 50_000);
+        PackService small = new PackService(repository, results, diffs, signingKeys, dsl, store, 3, 50_000);
         for (String lang : List.of("ko", "en")) {
             try (XSSFWorkbook workbook = workbook(
                     small.pack(Quarter.parse("2026Q3"), null, OUT, lang).file())) {
@@ -417,7 +421,7 @@ class PackIntegrationTests {
 
     @Test
     void aFullSheetContinuesOnTheNext() throws IOException {
-        PackService small = new PackService(repository, results, signingKeys, dsl, store, 3, 50_000);
+        PackService small = new PackService(repository, results, diffs, signingKeys, dsl, store, 3, 50_000);
         try (XSSFWorkbook workbook =
                 workbook(small.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             XSSFSheet first = workbook.getSheet("R1 Pre-change testing");
@@ -457,7 +461,7 @@ class PackIntegrationTests {
     @Test
     void aPeriodTooLargeToLinkKeepsItsRecordsInTheCsvs() throws IOException {
         PackService unlinked =
-                new PackService(repository, results, signingKeys, dsl, store, SheetSeries.EXCEL_MAX_ROWS, 3);
+                new PackService(repository, results, diffs, signingKeys, dsl, store, SheetSeries.EXCEL_MAX_ROWS, 3);
         try (XSSFWorkbook workbook =
                 workbook(unlinked.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             assertThat(workbook.getSheet("Changes")).isNull();

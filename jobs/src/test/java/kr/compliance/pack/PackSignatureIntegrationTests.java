@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.compliance.cli.Launcher;
+import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
 import kr.compliance.store.Quarter;
@@ -62,6 +63,9 @@ class PackSignatureIntegrationTests {
 
     @Autowired
     ScoringResults results;
+
+    @Autowired
+    RunDiffs diffs;
 
     @Autowired
     StoreProperties store;
@@ -243,6 +247,7 @@ class PackSignatureIntegrationTests {
         return new PackService(
                 repository,
                 results,
+                diffs,
                 new PackSigningKeys(signing, store),
                 dsl,
                 store,

@@ -1,6 +1,5 @@
 package kr.compliance.schedule;
 
-import static kr.compliance.store.jooq.Tables.SUBMISSION;
 import static kr.compliance.store.jooq.Tables.SUBMISSION_DRIFT_ALERT;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +19,7 @@ import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.scoring.ScoringService;
 import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.LedgerRows;
 import kr.compliance.store.Quarter;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -79,17 +79,7 @@ class SubmissionDriftIntegrationTests {
         drift = new SubmissionDriftAlerts(dsl, results, diffs, properties, new WebhookSender(properties));
         ingest.ingest(Path.of("src/main/resources/sample-drop"), null, Duration.ZERO);
         submitted = scoring.score(Q3, AS_OF, Duration.ZERO).runId();
-        // the ledger row a submission writes (only the fields the alert reads matter here)
-        dsl.insertInto(SUBMISSION)
-                .set(SUBMISSION.PERIOD, "2026Q3")
-                .set(SUBMISSION.RUN_ID, submitted)
-                .set(SUBMISSION.SUBMITTED_BY, "officer")
-                .set(SUBMISSION.SUBMITTED_AT, Instant.parse("2026-10-10T01:00:00Z"))
-                .set(SUBMISSION.LANG, "ko")
-                .set(SUBMISSION.PACK_SHA256, "a".repeat(64))
-                .set(SUBMISSION.MANIFEST_SHA256, "b".repeat(64))
-                .set(SUBMISSION.ROW_SHA256, "c".repeat(64))
-                .execute();
+        LedgerRows.submission(dsl, "2026Q3", submitted, Instant.parse("2026-10-10T01:00:00Z"));
     }
 
     @AfterEach
