@@ -274,6 +274,31 @@ public class ScoringResults {
     }
 
     /**
+     * The findings about other subjects that cite a record as their evidence, in the run each
+     * period's readers are shown (its submitted run, else its latest completed one), at most 200.
+     */
+    public List<Finding> findingsCiting(String recordId, ZoneId zone) {
+        List<Long> shown = new ArrayList<>();
+        for (String period :
+                dsl.selectDistinct(SCORING_RUN.PERIOD).from(SCORING_RUN).fetch(SCORING_RUN.PERIOD)) {
+            try {
+                shown.add(chosenRun(Quarter.parse(period), null).runId());
+            } catch (RunNotFoundException noCompletedRun) {
+                // a period whose only runs failed shows nothing
+            }
+        }
+        String separator = kr.compliance.scoring.Finding.REF_SEPARATOR;
+        return selectFindings(FINDING.RUN_ID
+                        .in(shown)
+                        .and(FINDING.SUBJECT_ID.ne(recordId))
+                        .and(DSL.concat(DSL.inline(separator), FINDING.EVIDENCE_REFS, DSL.inline(separator))
+                                .contains(separator + recordId + separator)))
+                .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
+                .limit(200)
+                .fetch(r -> finding(r, zone));
+    }
+
+    /**
      * Per exception id, the findings of the run it covered ({@code control subject}), in control
      * and subject order. Read from the run's own rows: no index leads from an exception to them.
      */

@@ -8,6 +8,7 @@ import static kr.compliance.store.jooq.Tables.POSTMORTEM;
 import static kr.compliance.store.jooq.Tables.RUNBOOK;
 import static kr.compliance.store.jooq.Tables.TEST_RUN;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,7 +25,6 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -81,7 +81,8 @@ public class EvidenceRecords {
             Map<String, Object> current,
             List<Map<String, Object>> revisions,
             List<Finding> findings,
-            List<Link> links) {}
+            List<Link> links,
+            @JsonProperty("load_files") Map<Long, String> loadFiles) {}
 
     private final DSLContext dsl;
     private final ZoneId reportZone;
@@ -109,13 +110,23 @@ public class EvidenceRecords {
                 .orderBy(kind.table.field("revision").desc())
                 .limit(1)
                 .fetchOne();
+        List<Finding> findings = findings(kind, id);
+        List<Link> links = new ArrayList<>(current == null ? List.of() : links(kind, current));
+        links.addAll(cited(id, findings));
+        for (Finding citing : scoringResults.findingsCiting(id, reportZone)) {
+            links.add(new Link(
+                    "cited as evidence by " + citing.controlId() + " (" + citing.status() + ")",
+                    citing.subjectType(),
+                    citing.subjectId()));
+        }
         return new RecordView(
                 kind.name(),
                 id,
                 current == null ? revisions.getLast() : values(current),
                 revisions,
-                findings(kind, id),
-                current == null ? List.of() : links(kind, current));
+                findings,
+                links,
+                loadFiles(revisions));
     }
 
     private static Kind kind(String subjectType) {
@@ -138,16 +149,6 @@ public class EvidenceRecords {
                 String changeId = current.get(CHANGE_RECORD.CHANGE_ID);
                 add(links, "tested by", Kind.TEST, TEST_RUN.CHANGE_ID.eq(changeId));
                 add(links, "caused", Kind.INCIDENT, INCIDENT.CAUSE_CHANGE_ID.eq(changeId));
-                var start = current.get(CHANGE_RECORD.STARTED_AT);
-                var end = DSL.coalesce(INCIDENT.CLOSED_AT, INCIDENT.RESOLVED_AT);
-                add(
-                        links,
-                        "started during",
-                        Kind.INCIDENT,
-                        INCIDENT.DATA_CENTER_KEY
-                                .eq(current.get(CHANGE_RECORD.DATA_CENTER_KEY))
-                                .and(INCIDENT.STARTED_AT.le(start))
-                                .and(end.isNull().or(end.gt(start))));
             }
             case TEST -> add(links, "tests", Kind.CHANGE, CHANGE_RECORD.CHANGE_ID.eq(current.get(TEST_RUN.CHANGE_ID)));
             case INCIDENT -> {
@@ -155,19 +156,6 @@ public class EvidenceRecords {
                 add(links, "notified by", Kind.NOTIFICATION, NOTIFICATION.INCIDENT_ID.eq(incidentId));
                 add(links, "reviewed in", Kind.POSTMORTEM, POSTMORTEM.INCIDENT_ID.eq(incidentId));
                 add(links, "caused by", Kind.CHANGE, CHANGE_RECORD.CHANGE_ID.eq(current.get(INCIDENT.CAUSE_CHANGE_ID)));
-                // open on [started_at, closed_at), closed_at falling back to resolved_at, as R2.3 reads it
-                java.time.Instant end = current.get(INCIDENT.CLOSED_AT) != null
-                        ? current.get(INCIDENT.CLOSED_AT)
-                        : current.get(INCIDENT.RESOLVED_AT);
-                Condition during = CHANGE_RECORD
-                        .DATA_CENTER_KEY
-                        .eq(current.get(INCIDENT.DATA_CENTER_KEY))
-                        .and(CHANGE_RECORD.STARTED_AT.ge(current.get(INCIDENT.STARTED_AT)));
-                add(
-                        links,
-                        "changes started while open",
-                        Kind.CHANGE,
-                        end == null ? during : during.and(CHANGE_RECORD.STARTED_AT.lt(end)));
                 add(
                         links,
                         "runbook",
@@ -199,6 +187,44 @@ public class EvidenceRecords {
             }
         }
         return links;
+    }
+
+    /**
+     * The records this record's findings cite as their evidence (the control's own judgement, not
+     * a second rule beside it), each under the kind that holds its id.
+     */
+    private List<Link> cited(String id, List<Finding> findings) {
+        List<Link> links = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Finding finding : findings) {
+            for (String ref : finding.evidenceRefs().split(kr.compliance.scoring.Finding.REF_SEPARATOR)) {
+                String refId = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
+                if (refId.isBlank() || refId.equals(id) || !seen.add(finding.controlId() + " " + refId)) {
+                    continue;
+                }
+                for (Kind kind : Kind.values()) {
+                    if (dsl.fetchExists(kind.table, kind.id.eq(refId))) {
+                        links.add(new Link("cited by " + finding.controlId(), kind.name(), refId));
+                        break;
+                    }
+                }
+            }
+        }
+        return links;
+    }
+
+    /** The file each revision came from, by load. */
+    private Map<Long, String> loadFiles(List<Map<String, Object>> revisions) {
+        List<Long> loads = revisions.stream()
+                .map(revision -> ((Number) revision.get("load_id")).longValue())
+                .distinct()
+                .toList();
+        Map<Long, String> files = new java.util.TreeMap<>();
+        dsl.select(Tables.INGEST_LOAD.LOAD_ID, Tables.INGEST_LOAD.FILE_NAME)
+                .from(Tables.INGEST_LOAD)
+                .where(Tables.INGEST_LOAD.LOAD_ID.in(loads))
+                .forEach(r -> files.put(r.value1(), r.value2()));
+        return files;
     }
 
     /** Adds the distinct current records of {@code kind} that match, at most 200 of them. */

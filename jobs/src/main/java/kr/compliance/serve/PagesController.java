@@ -170,7 +170,9 @@ class PagesController {
 
     @GetMapping("/records/{type}/{id}")
     String record(@PathVariable String type, @PathVariable String id, Model model) {
-        model.addAttribute("record", records.view(type, id));
+        EvidenceRecords.RecordView record = records.view(type, id);
+        model.addAttribute("record", record);
+        model.addAttribute("page", RecordPage.of(record));
         return "record";
     }
 

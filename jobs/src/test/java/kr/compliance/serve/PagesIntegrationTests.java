@@ -155,6 +155,17 @@ class PagesIntegrationTests {
 
         navigate(By.linkText("CHANGE CHG-103"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("CHANGE CHG-103");
+        assertThat(browser.findElement(By.id("links")).getText())
+                .as("the incident R2.3 judged open is the one it cites, not a second rule's")
+                .contains("cited by R2.3: INCIDENT INC-2")
+                .contains("caused: INCIDENT INC-3")
+                .doesNotContain("started during");
+        assertThat(browser.findElements(By.cssSelector("#findings thead th"))).hasSize(5);
+        assertThat(browser.findElement(By.id("fields")).getText())
+                .contains("Data center")
+                .doesNotContain("content_hash")
+                .doesNotContain("data_center_key");
+        screenshot("record-page-chg-103.png");
         navigate(By.id("back"));
         assertThat(browser.findElement(By.id("total")).getText()).startsWith("1건");
 

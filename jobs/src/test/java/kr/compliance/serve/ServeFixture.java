@@ -54,6 +54,11 @@ final class ServeFixture {
         }
         finding(dsl, 1L, "R2.3", "CHG-1", "FAIL", "=HYPERLINK(\"x\") SEV1 incident INC-1 open");
         finding(dsl, 2L, "R1.1", "CHG-99", "FAIL", "from the failed run");
+        // R2.3 cites the incident it judged open, as the control does
+        dsl.update(FINDING)
+                .set(FINDING.EVIDENCE_REFS, "CHG-1;INC-1")
+                .where(FINDING.RUN_ID.eq(1L), FINDING.CONTROL_ID.eq("R2.3"))
+                .execute();
         change(dsl, "CHG-1", 1, 1L, 2L, "old summary", start);
         change(dsl, "CHG-1", 2, 2L, null, "new summary", start);
         dsl.insertInto(TEST_RUN)
