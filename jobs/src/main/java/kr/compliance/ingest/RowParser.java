@@ -78,6 +78,11 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         return new ParsedRow.Accepted(row.line(), keyOf(values), asLoadDataText(values, contentHash, row.line()));
     }
 
+    /** The row's record id as written (the first key column), before any check: it decides the row's partition. */
+    String rawId(SourceRow row) {
+        return header.field(row.fields(), keyColumns[0]);
+    }
+
     /** The record as {@link RecordMerger} loads it: its values, the derived keys, its hash and line. */
     private byte[] asLoadDataText(Object[] values, String contentHash, long line) {
         loadDataText.clear();
