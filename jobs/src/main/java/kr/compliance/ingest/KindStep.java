@@ -3,7 +3,6 @@ package kr.compliance.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -12,10 +11,12 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * The parts of one kind's step ({@code changesStep}, ...). Before each execution it finds its file
- * among the drop's checked files and opens a load; then rows flow reader → parser (a thread ahead,
- * {@link ReadAhead}) → merger, and the counts travel with every chunk's commit. A drop without this
- * kind's file makes the step a no-op.
+ * The parts of one partition of a kind's step ({@code changesStep:partition0}, ...), made for one
+ * step execution. Before it runs it finds its file among the drop's checked files and the load the
+ * job opened for it; then the rows of its keys flow reader → parser (a thread ahead, {@link
+ * ReadAhead}) → merger, and the partition's counts travel with every chunk's commit. A drop without
+ * this kind's file makes the step a no-op. The kind's step sums the partitions' counts into the
+ * load log once they end ({@link LoadFinish}).
  */
 final class KindStep implements StepExecutionListener, ItemStreamReader<ParsedRow>, ItemWriter<ParsedRow> {
 
@@ -56,21 +57,13 @@ final class KindStep implements StepExecutionListener, ItemStreamReader<ParsedRo
             return;
         }
         loadId = stepExecution.getJobExecution().getExecutionContext().getLong(OpenLoads.key(kind));
+        KeyPartition partition = KeyPartition.of(stepExecution.getExecutionContext());
         reader = new ReadAhead(
-                new CsvRowReader(stepName(kind), file.path(), file.charset()),
+                new CsvRowReader(stepExecution.getStepName(), file.path(), file.charset()),
                 new RowParser(file.header(), file.sourceZone()),
+                partition,
                 batchSize);
-        merger = new RecordMerger(kind, dsl);
-    }
-
-    @Override
-    public ExitStatus afterStep(StepExecution stepExecution) {
-        if (file != null) {
-            boolean completed = !stepExecution.getStatus().isUnsuccessful();
-            loadLog.finish(
-                    loadId, completed ? "COMPLETED" : "FAILED", LoadCounts.from(stepExecution.getExecutionContext()));
-        }
-        return stepExecution.getExitStatus();
+        merger = new RecordMerger(kind, partition, dsl);
     }
 
     @Override

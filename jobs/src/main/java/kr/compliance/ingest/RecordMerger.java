@@ -24,6 +24,9 @@ import org.jooq.DSLContext;
  * changes nothing; other content becomes the next revision and the old one is marked superseded by
  * this load. Nothing is ever deleted or overwritten. A chunk none of whose keys is stored yet (a
  * first load) skips the staging and goes straight into the table.
+ *
+ * <p>Partitions of one file merge into the same table at the same time, each its own keys ({@link
+ * KeyPartition}), so none reads or changes a row another writes.
  */
 final class RecordMerger {
 
@@ -39,14 +42,16 @@ final class RecordMerger {
     private static final int REVISED = 2;
 
     private final RecordKind kind;
+    private final KeyPartition partition;
     private final DSLContext dsl;
     private final String table;
     private final String stage;
     /** The columns of {@link ParsedRow.Accepted#text()}, in order. */
     private final List<String> textColumns;
 
-    RecordMerger(RecordKind kind, DSLContext dsl) {
+    RecordMerger(RecordKind kind, KeyPartition partition, DSLContext dsl) {
         this.kind = kind;
+        this.partition = partition;
         this.dsl = dsl;
         this.table = kind.table().getName();
         this.stage = "stage_" + table;
@@ -134,8 +139,10 @@ final class RecordMerger {
     }
 
     /**
-     * Whether a stored key lies between the round's smallest and largest id. Java's order and the
-     * column's may differ for characters beyond the BMP; the savepoint above catches that case.
+     * Whether a stored key of this partition lies between the round's smallest and largest id (the
+     * other partitions' keys interleave with this one's, and say nothing about its rows). Java's
+     * order and the column's may differ for characters beyond the BMP; the savepoint above catches
+     * that case.
      */
     private boolean anyStoredBetween(Connection connection, List<ParsedRow.Accepted> rows) throws SQLException {
         String smallest = rows.getFirst().key();
@@ -145,8 +152,8 @@ final class RecordMerger {
             largest = row.key().compareTo(largest) > 0 ? row.key() : largest;
         }
         String keyColumn = kind.keyColumns().getFirst();
-        try (var probe = connection.prepareStatement(
-                "SELECT 1 FROM " + table + " WHERE " + keyColumn + " BETWEEN ? AND ? LIMIT 1")) {
+        try (var probe = connection.prepareStatement("SELECT 1 FROM " + table + " WHERE " + keyColumn
+                + " BETWEEN ? AND ? AND " + partition.sqlCondition(keyColumn) + " LIMIT 1")) {
             probe.setString(1, smallest);
             probe.setString(2, largest);
             try (var found = probe.executeQuery()) {

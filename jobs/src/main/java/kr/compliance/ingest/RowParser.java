@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import kr.compliance.store.LoadDataText;
 import kr.compliance.store.TextKeys;
@@ -74,12 +73,17 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
                     RejectedRaw.of(asCsv(row.fields())),
                     referenceTime(row));
         }
-        String contentHash = hash(values);
+        byte[] contentHash = hash(values);
         return new ParsedRow.Accepted(row.line(), keyOf(values), asLoadDataText(values, contentHash, row.line()));
     }
 
+    /** The row's record id as written (the first key column), before any check: it decides the row's partition. */
+    String rawId(SourceRow row) {
+        return header.field(row.fields(), keyColumns[0]);
+    }
+
     /** The record as {@link RecordMerger} loads it: its values, the derived keys, its hash and line. */
-    private byte[] asLoadDataText(Object[] values, String contentHash, long line) {
+    private byte[] asLoadDataText(Object[] values, byte[] contentHash, long line) {
         loadDataText.clear();
         for (Object value : values) {
             loadDataText.value(value);
@@ -87,7 +91,7 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         for (int source : derivedKeySources) {
             loadDataText.text(TextKeys.key((String) values[source]));
         }
-        return loadDataText.text(contentHash).value(line).toByteArray();
+        return loadDataText.bytes(contentHash).value(line).toByteArray();
     }
 
     private Object read(RecordKind.Column column, String raw) {
@@ -192,14 +196,15 @@ final class RowParser implements ItemProcessor<SourceRow, ParsedRow> {
         return key.toString();
     }
 
-    private String hash(Object[] values) {
+    /** The SHA-256 of the values, kept as its 32 bytes ({@code BINARY(32)}). */
+    private byte[] hash(Object[] values) {
         sha256.reset();
         for (Object value : values) {
             String text = value == null ? "\u0000" : canonical(value);
             sha256.update(text.getBytes(StandardCharsets.UTF_8));
             sha256.update((byte) SEPARATOR);
         }
-        return HexFormat.of().formatHex(sha256.digest());
+        return sha256.digest();
     }
 
     private static String canonical(Object value) {

@@ -74,6 +74,15 @@ public final class LoadDataText {
         }
     }
 
+    /** Raw bytes for a {@code BINARY} column (read whole, as the text is read as bytes), escaped. */
+    public LoadDataText bytes(byte[] value) {
+        separate();
+        for (byte b : value) {
+            escaped(b);
+        }
+        return this;
+    }
+
     /** A whole number. */
     public LoadDataText number(long value) {
         separate();

@@ -12,15 +12,13 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import kr.compliance.generate.DropGenerator;
 import kr.compliance.store.EmbeddedMariaDb;
 import kr.compliance.store.Quarter;
+import kr.compliance.store.TableFingerprints;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,19 +36,9 @@ class FaultIntegrationTests {
     private static final int CHANGES = 40_000;
     private static final String PERIOD = "2026Q3";
     private static final String AS_OF = "2026-10-05T09:00+09:00";
-    private static final List<String> TABLES = List.of(
-            "change_record",
-            "test_run",
-            "incident",
-            "notification",
-            "postmortem",
-            "action_item",
-            "runbook",
-            "control_exception",
-            "rejected_record",
-            "scoring_run",
-            "finding",
-            "requirement_score");
+    private static final List<String> TABLES = Stream.concat(
+                    TableFingerprints.LOADED.stream(), Stream.of("scoring_run", "finding", "requirement_score"))
+            .toList();
     /** Bookkeeping that differs between any two runs, killed or not: when, and which JVM. */
     private static final List<String> RUN_BOOKKEEPING =
             List.of("load_id", "superseded_by_load", "started_at", "finished_at", "job_execution_id");
@@ -230,35 +218,11 @@ class FaultIntegrationTests {
 
     /** Every stored row but run bookkeeping, hashed per table in key order, read from the home's own server. */
     private static Map<String, String> rows(Path home) throws Exception {
-        Map<String, String> fingerprints = new LinkedHashMap<>();
         try (EmbeddedMariaDb db = new EmbeddedMariaDb(home, "compliance")) {
             db.start();
             try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-                for (String table : TABLES) {
-                    List<String> columns = new ArrayList<>();
-                    try (var found = connection
-                            .createStatement()
-                            .executeQuery("SELECT column_name FROM information_schema.columns WHERE table_schema ="
-                                    + " 'compliance' AND table_name = '" + table + "' ORDER BY ordinal_position")) {
-                        while (found.next()) {
-                            if (!RUN_BOOKKEEPING.contains(found.getString(1))) {
-                                columns.add(found.getString(1));
-                            }
-                        }
-                    }
-                    String row = columns.stream()
-                            .map(c -> "COALESCE(CAST(" + c + " AS CHAR), '~')")
-                            .collect(Collectors.joining(", '|', "));
-                    try (var result = connection
-                            .createStatement()
-                            .executeQuery("SELECT CONCAT(COUNT(*), ':', COALESCE(SUM(CRC32(CONCAT(" + row
-                                    + "))), 0)) FROM " + table)) {
-                        result.next();
-                        fingerprints.put(table, result.getString(1));
-                    }
-                }
+                return TableFingerprints.of(connection, "compliance", TABLES, RUN_BOOKKEEPING);
             }
         }
-        return fingerprints;
     }
 }

@@ -62,6 +62,69 @@ class ReadAheadTests {
         reader.close();
     }
 
+    @Test
+    void aPartitionKeepsTheRowsOfItsKeysInFileOrderAndResumesAfterItsLastRowTaken() throws IOException {
+        Path file = changes(40);
+        Files.writeString(
+                file,
+                "CHG-RAW,talk,DC-A,SOMETIMES,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + ",talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n",
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        List<List<Long>> byPartition = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            KeyPartition partition = new KeyPartition(index, 3);
+            ExecutionContext context = new ExecutionContext();
+            ReadAhead first = readAhead(file, partition, 4);
+            first.open(context);
+            List<Long> lines =
+                    new ArrayList<>(List.of(first.read().line(), first.read().line()));
+            first.update(context);
+            first.close();
+            ReadAhead resumed = readAhead(file, partition, 4);
+            resumed.open(context);
+            ParsedRow row;
+            while ((row = resumed.read()) != null) {
+                lines.add(row.line());
+            }
+            resumed.close();
+            byPartition.add(lines);
+        }
+
+        List<Long> everyLine =
+                byPartition.stream().flatMap(List::stream).sorted().toList();
+        assertThat(everyLine)
+                .as("every row once, across the partitions")
+                .isEqualTo(
+                        java.util.stream.LongStream.rangeClosed(2, 43).boxed().toList());
+        for (int index = 0; index < 3; index++) {
+            List<Long> lines = byPartition.get(index);
+            assertThat(lines).as("partition %d in file order", index).isSorted();
+            for (long line : lines) {
+                String id = line <= 41 ? "CHG-" + (line - 1) : line == 42 ? "CHG-RAW" : "";
+                assertThat(new KeyPartition(index, 3).owns(id))
+                        .as("line %d", line)
+                        .isTrue();
+            }
+        }
+        assertThat(byPartition.get(0))
+                .as("a row without an id belongs to partition 0")
+                .contains(43L);
+    }
+
+    @Test
+    void anIdIsHashedTrimmedAsTheDatabaseDoes() {
+        // CRC32 of the id's UTF-8 bytes, as MySQL's CRC32() of a utf8mb4 value
+        for (int index = 0; index < 5; index++) {
+            KeyPartition partition = new KeyPartition(index, 5);
+            assertThat(partition.owns(" CHG-1\t")).isEqualTo(partition.owns("CHG-1"));
+        }
+        assertThat(KeyPartition.hash("변경-1")).isEqualTo(3_721_972_034L);
+        assertThat(new KeyPartition(0, 1).owns(null)).isTrue();
+        assertThat(new KeyPartition(0, 4).owns("  ")).isTrue();
+        assertThat(new KeyPartition(1, 4).owns("  ")).isFalse();
+    }
+
     private Path changes(int rows) throws IOException {
         StringBuilder csv = new StringBuilder(IngestIntegrationTests.CHANGES_HEADER);
         for (int i = 1; i <= rows; i++) {
@@ -73,12 +136,17 @@ class ReadAheadTests {
     }
 
     private static ReadAhead readAhead(Path file, int batchSize) {
+        return readAhead(file, KeyPartition.WHOLE, batchSize);
+    }
+
+    private static ReadAhead readAhead(Path file, KeyPartition partition, int batchSize) {
         SourceHeader header = SourceHeader.of(
                 RecordKind.CHANGES,
                 Arrays.asList(IngestIntegrationTests.CHANGES_HEADER.strip().split(",")));
         return new ReadAhead(
                 new CsvRowReader("changesStep", file, StandardCharsets.UTF_8),
                 new RowParser(header, ZoneId.of("Asia/Seoul")),
+                partition,
                 batchSize);
     }
 }

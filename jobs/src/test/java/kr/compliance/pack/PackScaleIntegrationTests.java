@@ -43,12 +43,12 @@ class PackScaleIntegrationTests {
         String seq = "seq_1_to_" + changes;
         dsl.execute("INSERT INTO change_record (change_id, revision, load_id, content_hash, source_line, service,"
                 + " data_center, data_center_key, change_type, scale, destructive, summary, requested_by, started_at)"
-                + " SELECT CONCAT('CHG-', LPAD(seq, 8, '0')), 1, 1, REPEAT('c', 64), seq + 1, 'talk', 'DC-A', 'DC-A',"
+                + " SELECT CONCAT('CHG-', LPAD(seq, 8, '0')), 1, 1, REPEAT('c', 32), seq + 1, 'talk', 'DC-A', 'DC-A',"
                 + " 'UPDATE', 'MAJOR', 0, '정기 배포 작업', 'kim', TIMESTAMPADD(SECOND, seq MOD 7862400,"
                 + " '2026-06-30 15:00:00') FROM " + seq);
         dsl.execute("INSERT INTO test_run (test_run_id, revision, load_id, content_hash, source_line, change_id,"
                 + " environment, env_parity, scope, started_at, finished_at, result)"
-                + " SELECT CONCAT('T-', LPAD(seq, 8, '0')), 1, 1, REPEAT('t', 64), seq + 1,"
+                + " SELECT CONCAT('T-', LPAD(seq, 8, '0')), 1, 1, REPEAT('t', 32), seq + 1,"
                 + " CONCAT('CHG-', LPAD(seq, 8, '0')), 'staging', 0.95, 'FULL',"
                 + " TIMESTAMPADD(SECOND, seq MOD 7862400, '2026-06-30 14:00:00'),"
                 + " TIMESTAMPADD(SECOND, seq MOD 7862400, '2026-06-30 14:30:00'), 'PASS' FROM " + seq);
