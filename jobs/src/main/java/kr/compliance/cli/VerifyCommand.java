@@ -40,7 +40,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(
             names = "--trust",
             paramLabel = "CERT.pem",
-            description = "the certificate the pack must be signed by (default: any, named by its manifest)")
+            description = "the certificate the pack (with --chain: every pack) must be signed by (default: any,"
+                    + " named by its manifest)")
     Path trusted;
 
     @Override
@@ -74,7 +75,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     private int verifyChain() {
-        SubmissionChain.Result result = SubmissionChain.verify(chain);
+        SubmissionChain.Result result = SubmissionChain.verify(chain, trusted);
         if (!result.holds()) {
             System.err.println("compliance: mismatch: " + result.brokenAt() + " " + result.problem());
             return ExitCodes.PACK_MISMATCH;

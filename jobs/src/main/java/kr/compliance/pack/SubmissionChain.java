@@ -40,7 +40,13 @@ public final class SubmissionChain {
         }
     }
 
-    public static Result verify(Path folder) {
+    /**
+     * Verifies the folder's packs and their chain.
+     *
+     * @param trusted the PEM file of the certificate every pack must be signed by (null: any signer
+     *     named by its pack's manifest)
+     */
+    public static Result verify(Path folder, Path trusted) {
         if (!Files.isDirectory(folder)) {
             throw new PackException(folder + " is not a folder: give the folder of the submitted packs");
         }
@@ -49,7 +55,7 @@ public final class SubmissionChain {
         for (Path file : zips(folder)) {
             PackVerifier.Result verified;
             try {
-                verified = PackVerifier.verify(file);
+                verified = PackVerifier.verify(file, trusted);
             } catch (PackException notAPack) {
                 return new Result(List.of(), drafts, file, notAPack.getMessage());
             }

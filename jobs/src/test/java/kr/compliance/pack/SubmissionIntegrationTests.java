@@ -204,15 +204,22 @@ class SubmissionIntegrationTests {
         // a submitted pack made again beside them changes nothing
         packs.pack(Q3, firstRun, OUT, "en");
 
-        SubmissionChain.Result whole = SubmissionChain.verify(OUT);
+        SubmissionChain.Result whole = SubmissionChain.verify(OUT, null);
         assertThat(whole.holds()).as(whole.problem()).isTrue();
+        Path signer = OUT.resolveSibling("submission-tests-signer.pem");
+        Files.write(signer, PackIntegrationTests.unzip(q2).get("signer.pem"));
+        assertThat(SubmissionChain.verify(OUT, signer).holds()).isTrue();
+        Path other = otherCertificate();
+        SubmissionChain.Result untrusted = SubmissionChain.verify(OUT, other);
+        assertThat(untrusted.brokenAt()).isEqualTo(OUT.resolve("compliance-pack-2026Q3.zip"));
+        assertThat(untrusted.problem()).contains("does not verify: signer.pem", "the pack was signed by another key");
         assertThat(whole.links())
                 .extracting(link -> link.submission().runId())
                 .containsExactly(q2Run, firstRun, laterRun);
 
         Files.move(q3, OUT.resolve("again-elsewhere.zip.removed"));
         Files.delete(OUT.resolve("compliance-pack-2026Q3.zip"));
-        SubmissionChain.Result broken = SubmissionChain.verify(OUT);
+        SubmissionChain.Result broken = SubmissionChain.verify(OUT, null);
         assertThat(broken.holds()).isFalse();
         assertThat(broken.brokenAt()).isEqualTo(q3Again);
         assertThat(broken.problem())
@@ -222,7 +229,7 @@ class SubmissionIntegrationTests {
         assertThat(broken.links()).extracting(SubmissionChain.Link::file).containsExactly(q2);
 
         Files.delete(q2);
-        assertThat(SubmissionChain.verify(OUT).problem())
+        assertThat(SubmissionChain.verify(OUT, null).problem())
                 .contains("which no earlier pack in the folder has: the submission before it is missing");
     }
 
@@ -235,6 +242,37 @@ class SubmissionIntegrationTests {
         assertThatThrownBy(() -> submit(Quarter.parse("2027Q1"), null, null, "kim"))
                 .hasMessage("no completed scoring run for 2027Q1: run 'compliance score --period 2027Q1' first");
         assertThat(dsl.fetchCount(SUBMISSION)).isZero();
+    }
+
+    /** A certificate of another key, made by the real openssl. */
+    private static Path otherCertificate() throws IOException {
+        Path key = OUT.resolveSibling("submission-tests-other.key");
+        Path certificate = OUT.resolveSibling("submission-tests-other.pem");
+        try {
+            Process openssl = new ProcessBuilder(
+                            "openssl",
+                            "req",
+                            "-x509",
+                            "-newkey",
+                            "rsa:2048",
+                            "-nodes",
+                            "-subj",
+                            "/CN=someone else",
+                            "-days",
+                            "1",
+                            "-keyout",
+                            key.toString(),
+                            "-out",
+                            certificate.toString())
+                    .redirectErrorStream(true)
+                    .start();
+            openssl.getInputStream().readAllBytes();
+            assertThat(openssl.waitFor()).isZero();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return certificate;
     }
 
     private static String coverText(XSSFSheet cover) {
