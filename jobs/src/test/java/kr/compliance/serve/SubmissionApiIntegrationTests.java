@@ -66,7 +66,27 @@ class SubmissionApiIntegrationTests {
                 .startsWith(
                         "run 1 of 2026Q3 was submitted already (submission " + row.getSubmissionId() + " by officer");
 
-        for (int i = 0; i < 50 && dsl.fetchCount(ACCESS_LOG) < 4; i++) {
+        // a later run: without a reason a conflict, with one both submissions are kept
+        ServeFixture.run(dsl, 3L, "COMPLETED");
+        var reasonless = http.send("POST", "/api/periods/2026Q3/submission?run=3", "officer", ServeFixture.PASSWORD);
+        assertThat(reasonless.statusCode()).isEqualTo(409);
+        assertThat(ServeHttp.json(reasonless).get("error").asString())
+                .startsWith("2026Q3 was submitted already (run 1, submission ")
+                .endsWith("a resubmission needs a reason: give --reason TEXT (reason= through the API)");
+        var resubmitted = http.send(
+                "POST", "/api/periods/2026Q3/submission?reason=late%20evidence", "officer", ServeFixture.PASSWORD);
+        assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(201);
+        assertThat(ServeHttp.json(resubmitted).get("run_id").asLong()).isEqualTo(3L);
+        assertThat(ServeHttp.json(resubmitted).get("amends_submission_id").asLong())
+                .isEqualTo(row.getSubmissionId());
+        JsonNode both = ServeHttp.json(http.send("GET", "/api/periods/2026Q3/runs", "auditor", ServeFixture.PASSWORD));
+        java.util.Map<Long, String> states = new java.util.HashMap<>();
+        both.forEach(
+                run -> states.put(run.get("run_id").asLong(), run.get("state").asString()));
+        assertThat(states).containsEntry(3L, "SUBMITTED").containsEntry(1L, "SUPERSEDED");
+        assertThat(dsl.fetchCount(SUBMISSION)).isEqualTo(2);
+
+        for (int i = 0; i < 50 && dsl.fetchCount(ACCESS_LOG, ACCESS_LOG.METHOD.eq("POST")) < 5; i++) {
             Thread.sleep(100);
         }
         var log = dsl.selectFrom(ACCESS_LOG)
@@ -78,6 +98,8 @@ class SubmissionApiIntegrationTests {
                 .containsExactly(
                         "auditor /api/periods/2026Q3/submission?run=1 403",
                         "officer /api/periods/2026Q3/submission?run=1&lang=en 201",
-                        "admin /api/periods/2026Q3/submission 409");
+                        "admin /api/periods/2026Q3/submission 409",
+                        "officer /api/periods/2026Q3/submission?run=3 409",
+                        "officer /api/periods/2026Q3/submission?reason=late%20evidence 201");
     }
 }
