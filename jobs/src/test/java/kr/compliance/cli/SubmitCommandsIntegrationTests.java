@@ -113,7 +113,7 @@ class SubmitCommandsIntegrationTests {
             Commands.Result chain = ok(commands.run("verify", "--chain", submissions.toString()));
             assertThat(chain.out()).contains("holds an unbroken chain of 3 submitted packs");
 
-            Files.move(resubmittedPack, home.resolveSibling(resubmittedPack.getFileName() + ".taken-out"));
+            Files.move(resubmittedPack, home.resolveSibling(home.getFileName() + "-taken-out.zip"));
             Commands.Result broken = commands.run("verify", "--chain", submissions.toString());
             assertThat(broken.exitCode()).isEqualTo(ExitCodes.PACK_MISMATCH);
             assertThat(broken.err().strip())
