@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
             IngestCommand.class,
             ScoreCommand.class,
             PackCommand.class,
+            SubmitCommand.class,
             DiffCommand.class,
             VerifyCommand.class,
             RunCommand.class,

@@ -11,7 +11,7 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** Done, but some input rows were rejected. */
     public static final int REJECTED_ROWS = 3;
-    /** {@code verify}: the pack does not match its manifest. */
+    /** {@code verify}: the pack does not match its manifest; {@code verify --chain}: the chain is broken. */
     public static final int PACK_MISMATCH = 4;
 
     private ExitCodes() {}

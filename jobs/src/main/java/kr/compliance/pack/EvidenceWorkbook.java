@@ -107,13 +107,18 @@ final class EvidenceWorkbook implements AutoCloseable {
         };
     }
 
-    /** The cover: what the pack is, for which period, from which run; the pack hash comes last. */
-    void cover(String toolVersion, boolean evidenceLinked, PackManifest.Signer signer) {
+    /**
+     * The cover: what the pack is (the submission, or a draft), for which period, from which run;
+     * the pack hash comes last.
+     *
+     * @param submission the run's own submission; null for a run never submitted
+     */
+    void cover(String toolVersion, boolean evidenceLinked, PackManifest.Signer signer, Submission submission) {
         XSSFSheet sheet = template.createSheet(labels.get("sheet.cover"));
         title(sheet, labels.get("cover.title", run.period()));
         Row subtitle = sheet.createRow(1);
         label(subtitle, 0, labels.get("cover.subtitle"), "subtitle");
-        int r = 3;
+        int r = submissionRows(sheet, 3, submission);
         pair(
                 sheet,
                 r++,
@@ -151,6 +156,40 @@ final class EvidenceWorkbook implements AutoCloseable {
         sheet.setColumnWidth(0, 28 * 256);
         sheet.setColumnWidth(1, 75 * 256);
         printOnePageWide(sheet, false);
+    }
+
+    /** Whether the pack is the submission (who, when, what it amends and why) or a draft; the next free row. */
+    private int submissionRows(Sheet sheet, int r, Submission submission) {
+        if (submission == null) {
+            pair(sheet, r++, "cover.status", labels.get("cover.statusDraft"));
+            return r;
+        }
+        pair(sheet, r++, "cover.status", labels.get("cover.statusSubmitted", run.period()));
+        pair(sheet, r++, "cover.submittedBy", submission.submittedBy());
+        pair(sheet, r++, "cover.submittedAt", submission.submittedAt());
+        Submission.Amends amends = submission.amends();
+        if (amends != null) {
+            pair(
+                    sheet,
+                    r++,
+                    "cover.amends",
+                    labels.get(
+                            "cover.amendsValue",
+                            amends.submittedAt(),
+                            amends.submittedBy(),
+                            Long.toString(amends.runId()),
+                            amends.manifestSha256()));
+        }
+        if (submission.reason() != null) {
+            pair(sheet, r++, "cover.reason", submission.reason());
+        }
+        String previous = submission.previousManifestSha256();
+        pair(
+                sheet,
+                r++,
+                "cover.previousManifest",
+                previous == null ? labels.get("cover.previousManifestNone") : previous);
+        return r;
     }
 
     /** Sets the pack hash, known once the CSV entries are written, on the cover and in the properties. */

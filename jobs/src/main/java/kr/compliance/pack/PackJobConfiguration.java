@@ -12,8 +12,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * {@code packJob}: the pack of a period as a Batch job, so the scheduler and the API start it by
- * name. Parameters: {@code period} and {@code lang} (identifying), {@code outDir} (optional,
- * default {@code $COMPLIANCE_HOME/packs}). The step's exit description names the file; its write
+ * name. Parameters: {@code period}, {@code lang} and {@code requestedAt} (identifying), {@code runId},
+ * {@code outDir} (default {@code $COMPLIANCE_HOME/packs}) and {@code submission} (a run being
+ * submitted), all optional; see {@link PackRequest}. The step's exit description names the file; its write
  * count is the records written into the CSV entries.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,6 +26,7 @@ class PackJobConfiguration {
     static final String RUN_ID = "runId";
     static final String PACK_SIZE = "packSize";
     static final String PACK_SHA256 = "packSha256";
+    static final String MANIFEST_SHA256 = "manifestSha256";
     static final String ROWS = "rows";
 
     @Bean
@@ -39,14 +41,19 @@ class PackJobConfiguration {
                         (contribution, chunkContext) -> {
                             var step = chunkContext.getStepContext().getStepExecution();
                             PackRequest request = PackRequest.of(step.getJobParameters());
-                            PackService.PackResult result =
-                                    packs.pack(request.period(), request.runId(), request.outDir(), request.lang());
+                            PackService.PackResult result = packs.pack(
+                                    request.period(),
+                                    request.runId(),
+                                    request.outDir(),
+                                    request.lang(),
+                                    request.submission());
                             step.getExecutionContext()
                                     .putString(PACK_FILE, result.file().toString());
                             step.getExecutionContext()
                                     .putLong(RUN_ID, result.run().runId());
                             step.getExecutionContext().putLong(PACK_SIZE, result.size());
                             step.getExecutionContext().putString(PACK_SHA256, result.sha256());
+                            step.getExecutionContext().putString(MANIFEST_SHA256, result.manifestSha256());
                             step.getExecutionContext()
                                     .putLong(
                                             ROWS,

@@ -28,8 +28,9 @@ public class PackLauncher {
         this.results = results;
     }
 
-    /** What the job made: the zip, the run it shows, and the zip's size and SHA-256. */
-    public record Made(long jobExecutionId, Path file, Run run, long size, String sha256, long rows) {}
+    /** What the job made: the zip, the run it shows, the zip's size and SHA-256, its manifest's SHA-256. */
+    public record Made(
+            long jobExecutionId, Path file, Run run, long size, String sha256, String manifestSha256, long rows) {}
 
     /** Runs the {@code packJob} to its end; a pack that could not be made is a {@link PackException}. */
     public Made make(PackRequest request) {
@@ -55,6 +56,7 @@ public class PackLauncher {
                 results.run(made.getLong(PackJobConfiguration.RUN_ID)).orElseThrow(),
                 made.getLong(PackJobConfiguration.PACK_SIZE),
                 made.getString(PackJobConfiguration.PACK_SHA256),
+                made.getString(PackJobConfiguration.MANIFEST_SHA256),
                 made.getLong(PackJobConfiguration.ROWS));
     }
 }

@@ -13,6 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code manifest.json}: what the pack is and, for every other entry, its size, SHA-256 and
  * number of rows (data rows of a CSV; rows of all sheets of the workbook, headers included).
  *
+ * @param submission what the pack was submitted as; null for a run never submitted (a draft)
  * @param packHash SHA-256 over the lines of {@link #packHashText()}: the manifest's fields and
  *     every CSV entry's digest; shown on the workbook's cover and stored in its properties, so
  *     the workbook and the machine-readable entries vouch for each other
@@ -31,6 +32,7 @@ public record PackManifest(
         String toolVersion,
         String lang,
         Signer signer,
+        Submission submission,
         String packHash,
         List<Entry> entries) {
 
@@ -38,9 +40,13 @@ public record PackManifest(
     /** Format 2: signed ({@code manifest.json.p7s}, {@code signer.pem}), the signer named here. */
     static final String FORMAT = "compliance-evidence-pack/2";
 
-    private static final JsonMapper JSON = JsonMapper.builder()
+    static final JsonMapper JSON = JsonMapper.builder()
             .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    static final JsonMapper COMPACT_JSON = JsonMapper.builder()
+            .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
             .build();
 
     /** One entry of the pack besides the manifest. */
@@ -88,6 +94,7 @@ public record PackManifest(
                 toolVersion,
                 lang,
                 signer,
+                submission,
                 sha256Hex(packHashText()),
                 entries);
     }
@@ -112,6 +119,12 @@ public record PackManifest(
                 signer.certificateSha256(),
                 signer.key())) {
             text.append(field).append('\n');
+        }
+        if (submission != null) {
+            // one line, JSON-escaped: a reason may hold line breaks
+            text.append("submission ")
+                    .append(COMPACT_JSON.writeValueAsString(submission))
+                    .append('\n');
         }
         for (Entry entry : entries) {
             if (!entry.isWorkbook()) {

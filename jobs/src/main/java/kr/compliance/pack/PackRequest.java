@@ -13,10 +13,18 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
  * @param runId the run to pack; null for the period's submitted run, else its latest completed one
  * @param outDir the folder of the zip; null for {@code $COMPLIANCE_HOME/packs}
  * @param requestedAt makes each request its own job instance (the same pack may be asked for again)
+ * @param submission the run is being submitted with this record (its ledger row is written once
+ *     the pack exists); null for any other pack
  */
-public record PackRequest(Quarter period, Long runId, String lang, Path outDir, Instant requestedAt) {
+public record PackRequest(
+        Quarter period, Long runId, String lang, Path outDir, Instant requestedAt, Submission submission) {
 
     public static final String JOB = "packJob";
+
+    /** A request for the pack of a run as it stands, not a submission. */
+    public PackRequest(Quarter period, Long runId, String lang, Path outDir, Instant requestedAt) {
+        this(period, runId, lang, outDir, requestedAt, null);
+    }
 
     public JobParameters toJobParameters() {
         JobParametersBuilder parameters = new JobParametersBuilder()
@@ -30,6 +38,9 @@ public record PackRequest(Quarter period, Long runId, String lang, Path outDir, 
         if (outDir != null) {
             parameters.addString("outDir", outDir.toAbsolutePath().toString(), false);
         }
+        if (submission != null) {
+            parameters.addString("submission", submission.toJson(), false);
+        }
         return parameters.toJobParameters();
     }
 
@@ -42,6 +53,7 @@ public record PackRequest(Quarter period, Long runId, String lang, Path outDir, 
                 parameters.getLong("runId"),
                 lang == null ? "ko" : lang,
                 outDir == null ? null : Path.of(outDir),
-                requestedAt == null ? Instant.EPOCH : Instant.parse(requestedAt));
+                requestedAt == null ? Instant.EPOCH : Instant.parse(requestedAt),
+                Submission.fromJson(parameters.getString("submission")));
     }
 }

@@ -17,9 +17,9 @@ import kr.compliance.results.Run;
 import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoreRow;
 import kr.compliance.results.ScoringResults;
-import kr.compliance.results.Submission;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreProperties;
+import org.apache.commons.codec.digest.DigestUtils;
 import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.util.TempFileCreationStrategy;
@@ -30,7 +30,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Makes the evidence pack of a period from its latest completed scoring run: the CSV entries and
+ * Makes the evidence pack of a scoring run (the run asked for, else the period's submitted run, else
+ * its latest completed run): the CSV entries and
  * the workbook (written side by side on two threads), the manifest, one zip moved into place
  * only when complete, and a row in {@code evidence_pack}.
  */
@@ -43,6 +44,7 @@ public class PackService {
     private final ScoringResults results;
     private final RunDiffs diffs;
     private final PackSigningKeys signingKeys;
+    private final SubmissionLedger ledger;
     private final DSLContext dsl;
     private final StoreProperties store;
     private final int maxRowsPerSheet;
@@ -61,14 +63,17 @@ public class PackService {
         this.results = results;
         this.diffs = diffs;
         this.signingKeys = signingKeys;
+        // the ledger is only read here: the stateless reader over the same database
+        this.ledger = new SubmissionLedger(dsl);
         this.dsl = dsl;
         this.store = store;
         this.maxRowsPerSheet = Math.min(maxRowsPerSheet, SheetSeries.EXCEL_MAX_ROWS);
         this.linkedEvidenceMaxRecords = linkedEvidenceMaxRecords;
     }
 
-    /** What was made. */
-    public record PackResult(Path file, Run run, long size, String sha256, PackManifest manifest) {}
+    /** What was made; {@code manifestSha256} is of the exact bytes of its {@code manifest.json}. */
+    public record PackResult(
+            Path file, Run run, long size, String sha256, PackManifest manifest, String manifestSha256) {}
 
     /** Where packs go when no folder is given: {@code $COMPLIANCE_HOME/packs}. */
     public Path defaultOutDir() {
@@ -81,22 +86,47 @@ public class PackService {
      * its latest completed run.
      */
     public PackResult pack(Quarter period, Long runId, Path outDir, String lang) {
+        return pack(period, runId, outDir, lang, null);
+    }
+
+    /**
+     * Packs a run as {@link #pack(Quarter, Long, Path, String)} does. The pack says what the run's
+     * own submission says: {@code sending} when the run is being submitted now (its ledger row is
+     * written once the pack exists, from the same fields), else the run's ledger row if it was ever
+     * submitted, else that it is a draft. So the bytes depend only on the run and its own
+     * submission, and a submitted pack made again later has the bytes that were sent.
+     */
+    public PackResult pack(Quarter period, Long runId, Path outDir, String lang, Submission sending) {
         PackLabels labels = new PackLabels(lang == null ? "ko" : lang);
         Run run = results.chosenRun(period, runId);
+        if (sending != null
+                && (sending.runId() != run.runId() || !sending.period().equals(period.toString()))) {
+            throw new PackException("the submission of run " + sending.runId() + " of " + sending.period()
+                    + " cannot be packed as run " + run.runId() + " of " + period);
+        }
+        Submission submission = sending != null
+                ? sending
+                : ledger.ofRun(run.runId())
+                        .map(row -> ledger.submissionOf(row, run.zone()))
+                        .orElse(null);
         outDir = outDir == null ? defaultOutDir() : outDir;
-        Path target = outDir.resolve("compliance-pack-" + period + ".zip");
+        // a submitted pack is named by its run, so a folder keeps every submission of a period side by side
+        Path target = outDir.resolve(
+                sending == null
+                        ? "compliance-pack-" + period + ".zip"
+                        : "compliance-submission-" + period + "-run-" + run.runId() + ".zip");
         // known before the cover is written: the cover and the manifest name the signer
         SigningKey signingKey = signingKeys.current();
         try (PackWorkFolder work = PackWorkFolder.create(outDir)) {
             Path staging = work.path();
             PackManifest manifest = TempFile.withStrategy(poiFilesIn(staging), () -> {
                 try {
-                    return writeEntries(run, labels, signingKey.signer(), staging);
+                    return writeEntries(run, labels, signingKey.signer(), submission, staging);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });
-            sign(staging, signingKey);
+            String manifestSha256 = sign(staging, signingKey);
             Path entriesZip = staging.resolve("pack.zip");
             List<ZipEntries.Source> sources = new ArrayList<>();
             for (String name : List.of(PackManifest.NAME, ManifestSignature.SIGNATURE, ManifestSignature.CERTIFICATE)) {
@@ -107,17 +137,18 @@ public class PackService {
             PackManifest.Entry whole = EntryDigest.of("pack.zip", () -> Files.newInputStream(entriesZip));
             Files.move(entriesZip, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             register(run, labels.lang(), target, whole);
-            return new PackResult(target, run, whole.size(), whole.sha256(), manifest);
+            return new PackResult(target, run, whole.size(), whole.sha256(), manifest, manifestSha256);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Writes {@code manifest.json.p7s} and {@code signer.pem} beside the manifest. */
-    private static void sign(Path staging, SigningKey key) throws IOException {
+    /** Writes {@code manifest.json.p7s} and {@code signer.pem} beside the manifest; the manifest's SHA-256. */
+    private static String sign(Path staging, SigningKey key) throws IOException {
         byte[] manifest = Files.readAllBytes(staging.resolve(PackManifest.NAME));
         Files.write(staging.resolve(ManifestSignature.SIGNATURE), ManifestSignature.sign(manifest, key));
         Files.write(staging.resolve(ManifestSignature.CERTIFICATE), key.certificatePem());
+        return DigestUtils.sha256Hex(manifest);
     }
 
     /**
@@ -137,14 +168,16 @@ public class PackService {
         if (run.baselineSubmissionId() == null) {
             return null;
         }
-        Submission baseline = results.submission(run.baselineSubmissionId()).orElseThrow();
+        kr.compliance.results.Submission baseline =
+                results.submission(run.baselineSubmissionId()).orElseThrow();
         if (baseline.runId() == run.runId()) {
             return null;
         }
         return new PackContent.SinceSubmission(diffs, diffs.diff(run.period(), baseline.runId(), run.runId()));
     }
 
-    private PackManifest writeEntries(Run run, PackLabels labels, PackManifest.Signer signer, Path staging)
+    private PackManifest writeEntries(
+            Run run, PackLabels labels, PackManifest.Signer signer, Submission submission, Path staging)
             throws IOException {
         String workbookName = "evidence-" + run.period() + ".xlsx";
         List<ScoreRow> scores = results.scores(run.runId());
@@ -153,7 +186,7 @@ public class PackService {
         PackContent content = new PackContent(repository, results, run, labels, sinceSubmission(run));
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
-            workbook.cover(ToolVersion.of(), evidence.linked(), signer);
+            workbook.cover(ToolVersion.of(), evidence.linked(), signer, submission);
             workbook.summary(scores, previous, run.period().previous().toString());
             long started = System.nanoTime();
             CompletableFuture<Map<String, Long>> csvs = CompletableFuture.supplyAsync(
@@ -177,12 +210,13 @@ public class PackService {
                 Path file = staging.resolve(csv.getKey());
                 entries.add(EntryDigest.of(csv.getKey(), () -> Files.newInputStream(file), csv.getValue()));
             }
-            PackManifest manifest = manifest(run, labels, signer, entries).withPackHash();
+            PackManifest manifest =
+                    manifest(run, labels, signer, submission, entries).withPackHash();
             workbook.packHash(manifest.packHash());
             Path workbookFile = staging.resolve(workbookName);
             workbook.write(workbookFile, staging.resolve("workbook.poi.xlsx"));
             entries.addFirst(EntryDigest.of(workbookName, () -> Files.newInputStream(workbookFile)));
-            manifest = manifest(run, labels, signer, entries).withPackHash();
+            manifest = manifest(run, labels, signer, submission, entries).withPackHash();
             log.info("pack {}: entries digested and workbook written in {} ms", run.period(), millisSince(started));
             Files.write(staging.resolve(PackManifest.NAME), manifest.toJson());
             return manifest;
@@ -205,7 +239,11 @@ public class PackService {
     }
 
     private static PackManifest manifest(
-            Run run, PackLabels labels, PackManifest.Signer signer, List<PackManifest.Entry> entries) {
+            Run run,
+            PackLabels labels,
+            PackManifest.Signer signer,
+            Submission submission,
+            List<PackManifest.Entry> entries) {
         return new PackManifest(
                 PackManifest.FORMAT,
                 run.period().toString(),
@@ -220,6 +258,7 @@ public class PackService {
                 ToolVersion.of(),
                 labels.lang(),
                 signer,
+                submission,
                 null,
                 List.copyOf(entries));
     }

@@ -53,6 +53,8 @@ class SecurityConfiguration {
                         .hasRole(Role.OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/api/schedule/*/trigger")
                         .hasRole(Role.OFFICER.name())
+                        .requestMatchers(HttpMethod.POST, "/api/periods/*/submission")
+                        .hasRole(Role.OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/api/access-log", "/api/access-log/**", "/api/lockouts")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers(

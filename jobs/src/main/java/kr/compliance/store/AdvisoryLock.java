@@ -16,6 +16,9 @@ public final class AdvisoryLock implements AutoCloseable {
     /** Held by every run that writes or judges evidence (ingest, scoring), so they never overlap. */
     public static final String EVIDENCE = "compliance-evidence";
 
+    /** Held while a submission is made, so the ledger's chain has one end and never forks. */
+    public static final String SUBMISSION = "compliance-submission";
+
     private final Connection connection;
     private final String name;
 

@@ -470,7 +470,7 @@ class PackIntegrationTests {
                             .getCell(3)
                             .getHyperlink())
                     .isNull();
-            assertThat(workbook.getSheet("Cover").getRow(11).getCell(1).getStringCellValue())
+            assertThat(workbook.getSheet("Cover").getRow(12).getCell(1).getStringCellValue())
                     .startsWith("In the CSV files of this pack");
         }
     }

@@ -108,9 +108,9 @@ class PackSignatureIntegrationTests {
                         PackManifest.Signer.SELF_SIGNED));
         try (XSSFWorkbook workbook = PackIntegrationTests.workbook(pack)) {
             var cover = workbook.getSheet("Cover");
-            assertThat(cover.getRow(13).getCell(0).getStringCellValue()).isEqualTo("Signed by");
-            assertThat(cover.getRow(13).getCell(1).getStringCellValue()).contains(SigningKey.fingerprint(certificate));
-            assertThat(cover.getRow(14).getCell(1).getStringCellValue()).startsWith("Self-signed");
+            assertThat(cover.getRow(14).getCell(0).getStringCellValue()).isEqualTo("Signed by");
+            assertThat(cover.getRow(14).getCell(1).getStringCellValue()).contains(SigningKey.fingerprint(certificate));
+            assertThat(cover.getRow(15).getCell(1).getStringCellValue()).startsWith("Self-signed");
         }
 
         // the second pack signs with the key the first one made
@@ -184,6 +184,7 @@ class PackSignatureIntegrationTests {
                         manifest.toolVersion(),
                         manifest.lang(),
                         other.signer(),
+                        manifest.submission(),
                         null,
                         manifest.entries())
                 .withPackHash();
@@ -229,7 +230,7 @@ class PackSignatureIntegrationTests {
         Reviewed reviewed = reviewWithOpenSsl(pack, OUT.resolve("keystore"));
         assertThat(reviewed.exitCode()).as(reviewed.output()).isZero();
         try (XSSFWorkbook workbook = PackIntegrationTests.workbook(pack)) {
-            assertThat(workbook.getSheet("Cover").getRow(14).getCell(1).getStringCellValue())
+            assertThat(workbook.getSheet("Cover").getRow(15).getCell(1).getStringCellValue())
                     .startsWith("From the company's keystore");
         }
 

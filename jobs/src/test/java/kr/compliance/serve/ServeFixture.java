@@ -124,7 +124,7 @@ final class ServeFixture {
     static final String ODD_CHANGE = "CHG/7%2F";
     static final String ODD_TEST = "T/1%";
 
-    private static void run(DSLContext dsl, long runId, String status) {
+    static void run(DSLContext dsl, long runId, String status) {
         dsl.insertInto(SCORING_RUN)
                 .set(SCORING_RUN.RUN_ID, runId)
                 .set(SCORING_RUN.PERIOD, "2026Q3")
