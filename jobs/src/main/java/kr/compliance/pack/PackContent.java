@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import kr.compliance.pack.PackRows.ControlException;
 import kr.compliance.pack.PackRows.RevisionCount;
 import kr.compliance.results.Catalogue;
 import kr.compliance.results.DiffCsv;
+import kr.compliance.results.ExceptionCoverage;
 import kr.compliance.results.Finding;
 import kr.compliance.results.FindingFilter;
 import kr.compliance.results.Run;
@@ -39,7 +39,8 @@ final class PackContent {
             "valid_from",
             "valid_until",
             "covered_count",
-            "covered_findings");
+            "covered_findings",
+            "covers_nothing_because");
     private static final List<String> REJECTION_HEADER = List.of("file", "line", "column", "reason", "raw");
 
     private final PackRepository repository;
@@ -47,7 +48,7 @@ final class PackContent {
     private final Run run;
     private final PackLabels labels;
     private final SinceSubmission changes;
-    private List<ControlException> exceptions;
+    private final List<ExceptionCoverage> exceptions;
 
     /**
      * How the run differs from the submission it was scored after, when it does: the pack's
@@ -55,8 +56,18 @@ final class PackContent {
      */
     record SinceSubmission(RunDiffs diffs, RunDiff diff) {}
 
+    /**
+     * @param exceptions the exceptions of the run's period and what each covered or why nothing,
+     *     read once for the CSV and the sheet, which are written at the same time
+     */
     PackContent(
-            PackRepository repository, ScoringResults results, Run run, PackLabels labels, SinceSubmission changes) {
+            PackRepository repository,
+            ScoringResults results,
+            Run run,
+            PackLabels labels,
+            SinceSubmission changes,
+            List<ExceptionCoverage> exceptions) {
+        this.exceptions = exceptions;
         this.repository = repository;
         this.results = results;
         this.run = run;
@@ -92,7 +103,7 @@ final class PackContent {
             }
         }
         try (CsvEntry csv = csv(folder, EXCEPTIONS, EXCEPTION_HEADER)) {
-            for (ControlException e : exceptions()) {
+            for (ExceptionCoverage e : exceptions) {
                 csv.row(exceptionRow(e));
             }
             written.put(csv.name(), csv.rows());
@@ -112,29 +123,22 @@ final class PackContent {
         return written;
     }
 
-    /** The period's exceptions, read once for the CSV and the sheet, which are written at the same time. */
-    private synchronized List<ControlException> exceptions() {
-        if (exceptions == null) {
-            exceptions = repository.exceptions(run, results.coveredFindings(run));
-        }
-        return exceptions;
-    }
-
     private CsvEntry csv(Path folder, String name, List<String> header) {
         return new CsvEntry(folder, name, header, run.zone());
     }
 
-    private static Object[] exceptionRow(ControlException e) {
+    private static Object[] exceptionRow(ExceptionCoverage e) {
         return new Object[] {
             e.exceptionId(),
             e.controlId(),
             e.subjectId(),
             e.reason(),
             e.approvedBy(),
-            e.validFrom(),
-            e.validUntil(),
-            (long) e.coveredFindings().size(),
-            String.join(";", e.coveredFindings())
+            e.validFrom().toInstant(),
+            e.validUntil().toInstant(),
+            (long) e.covers().size(),
+            String.join(";", e.covers()),
+            e.coversNothingBecause()
         };
     }
 
@@ -193,7 +197,7 @@ final class PackContent {
         }
         try (SheetSeries sheet =
                 workbook.table(labels.get("sheet.exceptions"), labelled("exception", EXCEPTION_HEADER), EXCEPTIONS)) {
-            for (ControlException e : exceptions()) {
+            for (ExceptionCoverage e : exceptions) {
                 sheet.row(exceptionRow(e));
             }
         }

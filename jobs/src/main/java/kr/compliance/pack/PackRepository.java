@@ -18,9 +18,7 @@ import static org.jooq.impl.DSL.selectOne;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import kr.compliance.pack.PackRows.ControlException;
 import kr.compliance.pack.PackRows.DanglingReference;
 import kr.compliance.pack.PackRows.Rejection;
 import kr.compliance.pack.PackRows.RevisionCount;
@@ -127,36 +125,6 @@ class PackRepository {
 
     private static Condition visible(Table<?> table, Run run) {
         return Revisions.currentAsOfLoad(table, run.evidenceLoadId());
-    }
-
-    /**
-     * Exceptions valid at any time in the period, each with the findings of the run it covered
-     * ({@code covered}: per exception id, as {@code ScoringResults.coveredFindings} gives them).
-     */
-    List<ControlException> exceptions(Run run, Map<String, List<String>> covered) {
-        return dsl.select(
-                        CONTROL_EXCEPTION.EXCEPTION_ID,
-                        CONTROL_EXCEPTION.CONTROL_ID,
-                        CONTROL_EXCEPTION.SUBJECT_ID,
-                        CONTROL_EXCEPTION.REASON,
-                        CONTROL_EXCEPTION.APPROVED_BY,
-                        CONTROL_EXCEPTION.VALID_FROM,
-                        CONTROL_EXCEPTION.VALID_UNTIL)
-                .from(CONTROL_EXCEPTION)
-                .where(
-                        visible(CONTROL_EXCEPTION, run),
-                        CONTROL_EXCEPTION.VALID_FROM.lt(run.periodEnd()),
-                        CONTROL_EXCEPTION.VALID_UNTIL.ge(run.periodStart()))
-                .orderBy(CONTROL_EXCEPTION.EXCEPTION_ID)
-                .fetch(r -> new ControlException(
-                        r.value1(),
-                        r.value2(),
-                        r.value3(),
-                        r.value4(),
-                        r.value5(),
-                        r.value6(),
-                        r.value7(),
-                        covered.getOrDefault(r.value1(), List.of())));
     }
 
     /**

@@ -1,23 +1,9 @@
 package kr.compliance.pack;
 
-import java.time.Instant;
-import java.util.List;
-
 /** The rows a pack is made of, as read from the store. */
 final class PackRows {
 
     private PackRows() {}
-
-    /** An exception valid at some time in the period, with the findings it turned into EXCEPTION. */
-    record ControlException(
-            String exceptionId,
-            String controlId,
-            String subjectId,
-            String reason,
-            String approvedBy,
-            Instant validFrom,
-            Instant validUntil,
-            List<String> coveredFindings) {}
 
     /** A row a load rejected. */
     record Rejection(String file, long line, String column, String reason, String raw) {}

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import kr.compliance.results.ExceptionCoverages;
 import kr.compliance.results.Run;
 import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoreRow;
@@ -43,6 +44,7 @@ public class PackService {
     private final PackRepository repository;
     private final ScoringResults results;
     private final RunDiffs diffs;
+    private final ExceptionCoverages exceptionCoverages;
     private final PackSigningKeys signingKeys;
     private final SubmissionLedger ledger;
     private final DSLContext dsl;
@@ -54,6 +56,7 @@ public class PackService {
             PackRepository repository,
             ScoringResults results,
             RunDiffs diffs,
+            ExceptionCoverages exceptionCoverages,
             PackSigningKeys signingKeys,
             DSLContext dsl,
             StoreProperties store,
@@ -62,6 +65,7 @@ public class PackService {
         this.repository = repository;
         this.results = results;
         this.diffs = diffs;
+        this.exceptionCoverages = exceptionCoverages;
         this.signingKeys = signingKeys;
         // the ledger is only read here: the stateless reader over the same database
         this.ledger = new SubmissionLedger(dsl);
@@ -183,7 +187,8 @@ public class PackService {
         List<ScoreRow> scores = results.scores(run.runId());
         // the previous quarter's run this run was scored against, never a later one
         List<ScoreRow> previous = run.previousRunId() == null ? List.of() : results.scores(run.previousRunId());
-        PackContent content = new PackContent(repository, results, run, labels, sinceSubmission(run));
+        PackContent content =
+                new PackContent(repository, results, run, labels, sinceSubmission(run), exceptionCoverages.of(run));
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
             workbook.cover(ToolVersion.of(), evidence.linked(), signer, submission);

@@ -48,6 +48,9 @@ public class RunDiffs {
             new Touch("RUNBOOK", RUNBOOK, RUNBOOK.RUNBOOK_ID, null),
             new Touch("EXCEPTION", CONTROL_EXCEPTION, CONTROL_EXCEPTION.EXCEPTION_ID, CONTROL_EXCEPTION.SUBJECT_ID));
 
+    /** Changed findings read at a time. */
+    private static final int PAGE = 1000;
+
     private final DSLContext dsl;
     private final ScoringResults results;
 
@@ -160,9 +163,23 @@ public class RunDiffs {
                                 a.CONTROL_ID.eq(b.CONTROL_ID),
                                 a.SUBJECT_ID.eq(b.SUBJECT_ID)));
         var changes = changedOrGone.unionAll(appeared).asTable("changes");
-        ScoringResults.stream(
-                dsl.selectFrom(changes).orderBy(changes.field(0), changes.field(2)),
-                r -> action.accept(new FindingChange(
+        Field<String> control = changes.field(0, String.class);
+        Field<String> subject = changes.field(2, String.class);
+        // read a page at a time, not streamed: the revisions of each change are asked for on the
+        // same connection when a job's transaction holds one, where a streamed result blocks it
+        String lastControl = null;
+        String lastSubject = null;
+        while (true) {
+            var page = dsl.selectFrom(changes)
+                    .where(
+                            lastControl == null
+                                    ? DSL.noCondition()
+                                    : DSL.row(control, subject).gt(lastControl, lastSubject))
+                    .orderBy(control, subject)
+                    .limit(PAGE)
+                    .fetch();
+            for (var r : page) {
+                action.accept(new FindingChange(
                         r.get(0, String.class),
                         r.get(1, String.class),
                         r.get(2, String.class),
@@ -170,7 +187,14 @@ public class RunDiffs {
                         r.get(4, String.class),
                         r.get(5, String.class),
                         r.get(6, String.class),
-                        revisions(diff, r.get(2, String.class), r.get(7, String.class), r.get(8, String.class)))));
+                        revisions(diff, r.get(2, String.class), r.get(7, String.class), r.get(8, String.class))));
+            }
+            if (page.size() < PAGE) {
+                return;
+            }
+            lastControl = page.getLast().get(0, String.class);
+            lastSubject = page.getLast().get(2, String.class);
+        }
     }
 
     /** Revisions loaded between the runs' evidence that are the subject, name it, or are cited by the finding. */
@@ -187,7 +211,6 @@ public class RunDiffs {
             }
         }
         List<FindingChange.Revision> revisions = new ArrayList<>();
-        // on a connection of their own: the findings' streamed cursor holds the other one
         for (Touch touch : TOUCHES) {
             Field<Long> loadId = touch.table().field("load_id", Long.class);
             Condition touches = touch.id().in(ids);

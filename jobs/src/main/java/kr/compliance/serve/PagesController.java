@@ -67,6 +67,13 @@ class PagesController {
             Run chosen = choice.run(quarter.toString(), run);
             model.addAttribute("run", chosen);
             model.addAttribute("scores", results.scores(chosen.runId()));
+            // the trend: the previous quarter's run this run was scored against (its submitted run)
+            Map<String, java.math.BigDecimal> previous = new HashMap<>();
+            if (chosen.previousRunId() != null) {
+                results.scores(chosen.previousRunId()).forEach(row -> previous.put(row.requirement(), row.score()));
+            }
+            model.addAttribute("previous", previous);
+            model.addAttribute("previousPeriod", chosen.period().previous().toString());
             model.addAttribute("controls", ControlRow.of(results.controlCounts(chosen.runId())));
         } catch (NotFoundException e) {
             model.addAttribute("message", e.getMessage());

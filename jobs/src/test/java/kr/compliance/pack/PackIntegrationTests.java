@@ -28,6 +28,7 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 import kr.compliance.cli.Launcher;
 import kr.compliance.results.Catalogue;
+import kr.compliance.results.ExceptionCoverages;
 import kr.compliance.results.RunDiffs;
 import kr.compliance.results.RunNotFoundException;
 import kr.compliance.results.ScoringResults;
@@ -71,6 +72,9 @@ class PackIntegrationTests {
 
     @Autowired
     RunDiffs diffs;
+
+    @Autowired
+    ExceptionCoverages exceptionCoverages;
 
     @Autowired
     DSLContext dsl;
@@ -192,8 +196,9 @@ class PackIntegrationTests {
                 .startsWith("T-1,1,1,2,CHG-1,staging,0.95,");
         assertThat(lines(entries.get("exceptions.csv")))
                 .containsExactly(
-                        "exception_id,control_id,subject_id,reason,approved_by,valid_from,valid_until,covered_count,covered_findings",
-                        "EX-1,R2.1,CHG-1,긴급 보안 패치,park,2026-07-01T09:00:00+09:00,2026-07-31T09:00:00+09:00,1,R2.1 CHG-1");
+                        "exception_id,control_id,subject_id,reason,approved_by,valid_from,valid_until,covered_count,"
+                                + "covered_findings,covers_nothing_because",
+                        "EX-1,R2.1,CHG-1,긴급 보안 패치,park,2026-07-01T09:00:00+09:00,2026-07-31T09:00:00+09:00,1,R2.1 CHG-1,");
         assertThat(lines(entries.get("rejected-records.csv")))
                 .containsExactly(
                         "file,line,column,reason,raw",
@@ -335,7 +340,8 @@ class PackIntegrationTests {
     @Test
     void everySheetNameIsWholeWordsWithinExcelsLimit() throws IOException {
         // two rows a sheet: R1's findings go on over two sheets, the second name with its suffix
-        PackService small = new PackService(repository, results, diffs, signingKeys, dsl, store, 3, 50_000);
+        PackService small =
+                new PackService(repository, results, diffs, exceptionCoverages, signingKeys, dsl, store, 3, 50_000);
         for (String lang : List.of("ko", "en")) {
             try (XSSFWorkbook workbook = workbook(
                     small.pack(Quarter.parse("2026Q3"), null, OUT, lang).file())) {
@@ -421,7 +427,8 @@ class PackIntegrationTests {
 
     @Test
     void aFullSheetContinuesOnTheNext() throws IOException {
-        PackService small = new PackService(repository, results, diffs, signingKeys, dsl, store, 3, 50_000);
+        PackService small =
+                new PackService(repository, results, diffs, exceptionCoverages, signingKeys, dsl, store, 3, 50_000);
         try (XSSFWorkbook workbook =
                 workbook(small.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             XSSFSheet first = workbook.getSheet("R1 Pre-change testing");
@@ -460,8 +467,8 @@ class PackIntegrationTests {
 
     @Test
     void aPeriodTooLargeToLinkKeepsItsRecordsInTheCsvs() throws IOException {
-        PackService unlinked =
-                new PackService(repository, results, diffs, signingKeys, dsl, store, SheetSeries.EXCEL_MAX_ROWS, 3);
+        PackService unlinked = new PackService(
+                repository, results, diffs, exceptionCoverages, signingKeys, dsl, store, SheetSeries.EXCEL_MAX_ROWS, 3);
         try (XSSFWorkbook workbook =
                 workbook(unlinked.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
             assertThat(workbook.getSheet("Changes")).isNull();

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.compliance.cli.Launcher;
+import kr.compliance.results.ExceptionCoverages;
 import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
@@ -66,6 +67,9 @@ class PackSignatureIntegrationTests {
 
     @Autowired
     RunDiffs diffs;
+
+    @Autowired
+    ExceptionCoverages exceptionCoverages;
 
     @Autowired
     StoreProperties store;
@@ -249,6 +253,7 @@ class PackSignatureIntegrationTests {
                 repository,
                 results,
                 diffs,
+                exceptionCoverages,
                 new PackSigningKeys(signing, store),
                 dsl,
                 store,
