@@ -81,12 +81,15 @@ class RunServiceIntegrationTests {
     void aRequestedRunScoresAndPacksThePeriodAndReportsWhatItsStepsReadAndWrote() throws Exception {
         EvidenceTables.clear(dsl);
         JobExecution ingest = runner.run(BatchJobs.ingest(SAMPLE_DROP, null, Instant.now()));
-        // the sample's 39 rows, each read and stored by a chunk step of its kind
+        // the sample's 39 rows, each read and stored by a chunk step of its kind: counted on the
+        // partitions' own step executions, which their kind's step adds up again
         assertThat(ingest.getStepExecutions().stream()
+                        .filter(step -> step.getStepName().contains(":partition"))
                         .mapToLong(StepExecution::getReadCount)
                         .sum())
                 .isEqualTo(39);
         assertThat(ingest.getStepExecutions().stream()
+                        .filter(step -> step.getStepName().contains(":partition"))
                         .mapToLong(StepExecution::getWriteCount)
                         .sum())
                 .isEqualTo(39);
