@@ -94,8 +94,7 @@ public class IngestService {
             throw new IngestFailedException("the load could not start: " + e.getMessage(), e);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
-            Throwable cause =
-                    execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+            Throwable cause = failureOf(execution);
             throw new IngestFailedException(
                     "the load failed"
                             + (cause == null ? "" : ": " + rootMessage(cause))
@@ -104,6 +103,19 @@ public class IngestService {
         }
         refreshStatistics();
         return summary(execution, false);
+    }
+
+    /**
+     * Why the load failed: a partition's own failure before its kind's step, which only says that
+     * a partition failed; else the job's first failure.
+     */
+    private static Throwable failureOf(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().contains(":partition"))
+                .flatMap(step -> step.getFailureExceptions().stream())
+                .findFirst()
+                .or(() -> execution.getAllFailureExceptions().stream().findFirst())
+                .orElse(null);
     }
 
     /**

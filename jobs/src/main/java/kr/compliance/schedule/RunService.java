@@ -156,7 +156,7 @@ public class RunService implements SmartLifecycle {
             throw e;
         }
         try {
-            executor.execute(() -> run(runId, period, requestedAt, lock));
+            executor.execute(() -> run(runId, quarter, requestedAt, lock));
         } catch (RejectedExecutionException e) {
             lock.close();
             finish(runId, FAILED, "the server is shutting down or overloaded; request the run again");
@@ -165,8 +165,8 @@ public class RunService implements SmartLifecycle {
         return runId;
     }
 
-    private void run(long runId, String period, Instant requestedAt, AdvisoryLock lock) {
-        inFlight.put(runId, new InFlight(runId, period, requestedAt));
+    private void run(long runId, Quarter period, Instant requestedAt, AdvisoryLock lock) {
+        inFlight.put(runId, new InFlight(runId, period.toString(), requestedAt));
         // the run's row is finished before its lock is let go: a free lock means "nobody runs it"
         try (lock) {
             runJobs(runId, period, requestedAt);
@@ -175,17 +175,17 @@ public class RunService implements SmartLifecycle {
         }
     }
 
-    private void runJobs(long runId, String period, Instant requestedAt) {
+    private void runJobs(long runId, Quarter period, Instant requestedAt) {
         try {
-            JobExecution score = runner.run(BatchJobs.score(Quarter.parse(period), requestedAt));
+            JobExecution score = runner.run(BatchJobs.score(period, requestedAt));
             dsl.update(REQUESTED_RUN)
                     .set(REQUESTED_RUN.SCORE_EXECUTION_ID, score.getId())
                     .where(REQUESTED_RUN.RUN_ID.eq(runId))
                     .execute();
             long scored = alerts.afterScoring(score.getId());
             // the pack of the run just made, whatever the period's submitted run is
-            JobExecution pack = runner.run(BatchJobs.pack(
-                    Quarter.parse(period), scored, properties.packLang(), properties.packDir(), requestedAt));
+            JobExecution pack = runner.run(
+                    BatchJobs.pack(period, scored, properties.packLang(), properties.packDir(), requestedAt));
             dsl.update(REQUESTED_RUN)
                     .set(REQUESTED_RUN.PACK_EXECUTION_ID, pack.getId())
                     .where(REQUESTED_RUN.RUN_ID.eq(runId))
