@@ -68,9 +68,8 @@ public class RunDiffs {
         if (fromRunId != null) {
             from = results.chosenRun(period, fromRunId);
         } else {
-            from = results.runs(period).stream()
-                    .filter(run -> run.state() == RunState.SUBMITTED)
-                    .findFirst()
+            from = results.currentSubmission(period)
+                    .flatMap(submission -> results.run(submission.runId()))
                     .orElseThrow(() -> new RunNotFoundException(
                             period + " has no submission to compare with: name the earlier run (--from, ?from=)"));
         }

@@ -252,19 +252,7 @@ public class ScoringResults {
      * else its latest completed one), the earliest reference time first.
      */
     public List<Finding> findingsOfSubject(String subjectType, String subjectId, ZoneId zone) {
-        List<Long> shown = new ArrayList<>();
-        for (String period : dsl.selectDistinct(SCORING_RUN.PERIOD)
-                .from(SCORING_RUN)
-                .join(FINDING)
-                .on(FINDING.RUN_ID.eq(SCORING_RUN.RUN_ID))
-                .where(FINDING.SUBJECT_ID.eq(subjectId), FINDING.SUBJECT_TYPE.eq(subjectType))
-                .fetch(SCORING_RUN.PERIOD)) {
-            try {
-                shown.add(chosenRun(Quarter.parse(period), null).runId());
-            } catch (RunNotFoundException noCompletedRun) {
-                // a period whose only runs failed shows nothing
-            }
-        }
+        List<Long> shown = shownRuns();
         return selectFindings(FINDING.SUBJECT_ID
                         .eq(subjectId)
                         .and(FINDING.SUBJECT_TYPE.eq(subjectType))
@@ -278,15 +266,7 @@ public class ScoringResults {
      * period's readers are shown (its submitted run, else its latest completed one), at most 200.
      */
     public List<Finding> findingsCiting(String recordId, ZoneId zone) {
-        List<Long> shown = new ArrayList<>();
-        for (String period :
-                dsl.selectDistinct(SCORING_RUN.PERIOD).from(SCORING_RUN).fetch(SCORING_RUN.PERIOD)) {
-            try {
-                shown.add(chosenRun(Quarter.parse(period), null).runId());
-            } catch (RunNotFoundException noCompletedRun) {
-                // a period whose only runs failed shows nothing
-            }
-        }
+        List<Long> shown = shownRuns();
         String separator = kr.compliance.scoring.Finding.REF_SEPARATOR;
         return selectFindings(FINDING.RUN_ID
                         .in(shown)
@@ -296,6 +276,20 @@ public class ScoringResults {
                 .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID)
                 .limit(200)
                 .fetch(r -> finding(r, zone));
+    }
+
+    /** The run each period's readers are shown: its submitted run, else its latest completed one. */
+    private List<Long> shownRuns() {
+        List<Long> shown = new ArrayList<>();
+        for (String period :
+                dsl.selectDistinct(SCORING_RUN.PERIOD).from(SCORING_RUN).fetch(SCORING_RUN.PERIOD)) {
+            try {
+                shown.add(chosenRun(Quarter.parse(period), null).runId());
+            } catch (RunNotFoundException noCompletedRun) {
+                // a period whose only runs failed shows nothing
+            }
+        }
+        return shown;
     }
 
     /**
