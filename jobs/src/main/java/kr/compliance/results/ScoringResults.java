@@ -195,7 +195,8 @@ public class ScoringResults {
     /**
      * Every finding of the run, streamed {@code FAIL} first, then {@code PENDING}, {@code EXCEPTION},
      * {@code PASS} (any other status last), each status in control and subject order: one query
-     * per status, each read in primary-key order, so no quarter is sorted or held in memory.
+     * per status, each a range of the index {@code ix_finding_status} (V0091), so the run's findings
+     * are read once in all and no quarter is sorted or held in memory.
      */
     public void eachFindingFailFirst(Run run, Consumer<Finding> action) {
         for (String status : STATUS_ORDER) {
