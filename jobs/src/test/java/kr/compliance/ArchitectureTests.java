@@ -4,9 +4,15 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.properties.HasName;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import kr.compliance.pack.PackLauncher;
+import kr.compliance.store.JobStarts;
 import kr.compliance.store.jooq.tables.Finding;
 import kr.compliance.store.jooq.tables.RequirementScore;
 import kr.compliance.store.jooq.tables.ScoringRun;
@@ -14,6 +20,7 @@ import kr.compliance.store.jooq.tables.records.FindingRecord;
 import kr.compliance.store.jooq.tables.records.RequirementScoreRecord;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.launch.JobOperator;
 
 /**
  * Data flows one way: sources → ingest → store → scoring → pack / serve. A package that reaches
@@ -93,6 +100,27 @@ class ArchitectureTests {
                         FindingRecord.class,
                         RequirementScore.class,
                         RequirementScoreRecord.class)
+                .check(classes);
+    }
+
+    /**
+     * One way into every job: Batch is asked to start or restart a job only by the rule every entry
+     * follows ({@code store.JobStarts}), the pack's entry ({@code PackLauncher}: each request its own
+     * instance) and the scheduler's start of a job no capability gives an entry; a command, a page or
+     * a service beside a job never launches it itself.
+     */
+    @Test
+    void jobsAreStartedOnlyThroughTheirEntries() {
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(JobStarts.class, PackLauncher.class)
+                .and()
+                .doNotHaveFullyQualifiedName("kr.compliance.schedule.BatchJobRunner")
+                .should()
+                .callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.<JavaClass>owner(
+                                JavaClass.Predicates.assignableTo(JobOperator.class)))
+                        .and(JavaCall.Predicates.target(
+                                HasName.Predicates.nameMatching("start|restart|startNextInstance"))))
                 .check(classes);
     }
 

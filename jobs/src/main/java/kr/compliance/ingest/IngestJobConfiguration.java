@@ -41,9 +41,6 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
 @Configuration(proxyBeanMethods = false)
 class IngestJobConfiguration {
 
-    static final String JOB = "ingestJob";
-    /** The drop folder, absolute. */
-    static final String SOURCE = "source";
     /** SHA-256 over the drop's files: the same bytes are the same load. */
     static final String FINGERPRINT = "fingerprint";
 
@@ -106,7 +103,7 @@ class IngestJobConfiguration {
         Step openLoads = new StepBuilder("openLoadsStep", jobRepository)
                 .tasklet(new OpenLoads(loadLog, drops), transactionManager)
                 .build();
-        return new JobBuilder(JOB, jobRepository)
+        return new JobBuilder(IngestRequest.JOB, jobRepository)
                 .start(new FlowBuilder<Flow>("openLoads").start(openLoads).build())
                 .next(sequence("context", CONTEXT, steps))
                 .next(allLanes)

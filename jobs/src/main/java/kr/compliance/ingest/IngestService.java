@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
-import kr.compliance.store.DeadExecutions;
+import kr.compliance.store.JobEntry;
+import kr.compliance.store.JobStarts;
 import kr.compliance.store.Zones;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Service;
  * chunk committed.
  */
 @Service
-public class IngestService {
+public class IngestService implements JobEntry {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -58,6 +60,18 @@ public class IngestService {
         this.zones = zones;
     }
 
+    @Override
+    public String jobName() {
+        return ingestJob.getName();
+    }
+
+    /** Loads the {@link IngestRequest} in {@code request}: the scheduler's way in. */
+    @Override
+    public long run(JobParameters request, Duration lockWait) {
+        IngestRequest ingest = IngestRequest.of(request);
+        return ingest(ingest.folder(), ingest.encoding(), lockWait).jobExecutionId();
+    }
+
     /**
      * Loads the drop in {@code folder}.
      *
@@ -66,32 +80,31 @@ public class IngestService {
      */
     public IngestSummary ingest(Path folder, Charset encoding, Duration lockWait) {
         List<SourceFile> files = DropPreflight.inspect(folder, encoding, zones.source());
-        JobParameters parameters = new JobParametersBuilder()
-                .addString(IngestJobConfiguration.SOURCE, files.getFirst().sourceName())
-                .addString(IngestJobConfiguration.FINGERPRINT, fingerprint(files))
-                .addString("encoding", files.getFirst().charset().name(), false)
+        String fingerprint = fingerprint(files);
+        JobParameters parameters = new JobParametersBuilder(
+                        new IngestRequest(folder, files.getFirst().charset()).toJobParameters())
+                .addString(IngestJobConfiguration.FINGERPRINT, fingerprint)
                 .toJobParameters();
         try (AdvisoryLock lock = AdvisoryLock.acquire(dataSource, AdvisoryLock.EVIDENCE, lockWait)) {
-            DeadExecutions.recover(jobOperator, jobRepository, IngestJobConfiguration.JOB);
-            drops.put(parameters.getString(IngestJobConfiguration.FINGERPRINT), files);
+            drops.put(fingerprint, files);
             try {
                 return run(parameters);
             } finally {
-                drops.remove(parameters.getString(IngestJobConfiguration.FINGERPRINT));
+                drops.remove(fingerprint);
             }
         }
     }
 
     private IngestSummary run(JobParameters parameters) {
-        JobExecution last = jobRepository.getLastJobExecution(IngestJobConfiguration.JOB, parameters);
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            return summary(last, true);
-        }
-        JobExecution execution;
+        JobStarts.Started started;
         try {
-            execution = last == null ? jobOperator.start(ingestJob, parameters) : jobOperator.restart(last);
-        } catch (Exception e) {
+            started = JobStarts.startOrResume(jobOperator, jobRepository, ingestJob, parameters);
+        } catch (JobExecutionException e) {
             throw new IngestFailedException("the load could not start: " + e.getMessage(), e);
+        }
+        JobExecution execution = started.execution();
+        if (started.alreadyComplete()) {
+            return summary(execution, true);
         }
         if (execution.getStatus() != BatchStatus.COMPLETED) {
             Throwable cause = failureOf(execution);
@@ -130,10 +143,7 @@ public class IngestService {
         dsl.execute("ANALYZE TABLE " + tables);
     }
 
-    /**
-     * Executions still marked running while we hold the evidence lock belong to a process that
-     * died (killed, machine lost): mark them failed so they can be restarted.
-     */
+    /** What the load of {@code execution}'s instance wrote, file by file, over all of its attempts. */
     private IngestSummary summary(JobExecution execution, boolean alreadyLoaded) {
         List<Long> executionIds = jobRepository.getJobExecutions(execution.getJobInstance()).stream()
                 .map(JobExecution::getId)
@@ -152,7 +162,7 @@ public class IngestService {
                                 load.getRowsRejected()),
                         load.getUnknownColumns()));
         return new IngestSummary(
-                execution.getJobParameters().getString(IngestJobConfiguration.SOURCE),
+                IngestRequest.of(execution.getJobParameters()).folder().toString(),
                 execution.getId(),
                 alreadyLoaded,
                 files);

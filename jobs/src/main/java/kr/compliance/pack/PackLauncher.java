@@ -1,11 +1,14 @@
 package kr.compliance.pack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import kr.compliance.results.Run;
 import kr.compliance.results.ScoringResults;
+import kr.compliance.store.JobEntry;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,7 +19,7 @@ import org.springframework.stereotype.Component;
  * so every pack, from the command line, the API or the scheduler, leaves a Batch record.
  */
 @Component
-public class PackLauncher {
+public class PackLauncher implements JobEntry {
 
     private final JobOperator jobOperator;
     private final Job packJob;
@@ -31,6 +34,20 @@ public class PackLauncher {
     /** What the job made: the zip, the run it shows, the zip's size and SHA-256, its manifest's SHA-256. */
     public record Made(
             long jobExecutionId, Path file, Run run, long size, String sha256, String manifestSha256, long rows) {}
+
+    @Override
+    public String jobName() {
+        return packJob.getName();
+    }
+
+    /**
+     * Makes the pack of the {@link PackRequest} in {@code request}: the scheduler's way in. A pack
+     * takes no evidence lock (it reads one finished run); the scheduler holds the period's.
+     */
+    @Override
+    public long run(JobParameters request, Duration lockWait) {
+        return make(PackRequest.of(request)).jobExecutionId();
+    }
 
     /** Runs the {@code packJob} to its end; a pack that could not be made is a {@link PackException}. */
     public Made make(PackRequest request) {

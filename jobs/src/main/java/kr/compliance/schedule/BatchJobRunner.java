@@ -1,29 +1,26 @@
 package kr.compliance.schedule;
 
-import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
-import kr.compliance.ingest.DropEncoding;
-import kr.compliance.ingest.IngestService;
-import kr.compliance.ingest.IngestSummary;
-import kr.compliance.scoring.ScoringService;
 import kr.compliance.sources.SourcePulls;
 import kr.compliance.store.AdvisoryLock;
-import kr.compliance.store.Quarter;
+import kr.compliance.store.JobEntry;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts Batch jobs by name and waits for them; a run that does not complete is
- * an exception carrying the job's own failure, never a status to be forgotten. Ingest and scoring
- * go through their services, which add what a bare launch lacks: the drop's check and fingerprint,
- * the evidence lock, the scoring run and its policy; an ingest of a source system pulls it first.
+ * Starts Batch jobs by name and waits for them, each through its entry ({@link JobEntry}), the way
+ * the command line and the API start them too; a run that does not complete is an exception
+ * carrying the job's own failure, never a status to be forgotten. An ingest of a source system
+ * pulls it first.
  */
 @Component
 class BatchJobRunner {
@@ -31,28 +28,25 @@ class BatchJobRunner {
     /** How long a scheduled ingest or scoring waits for one started elsewhere (a CLI run, say). */
     private static final Duration EVIDENCE_LOCK_WAIT = Duration.ofMinutes(30);
 
+    private final Map<String, JobEntry> entries = new HashMap<>();
     private final BatchJobLookup jobs;
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource dataSource;
-    private final IngestService ingest;
-    private final ScoringService scoring;
     private final SourcePulls sources;
 
     BatchJobRunner(
+            List<JobEntry> entries,
             BatchJobLookup jobs,
             JobOperator jobOperator,
             JobRepository jobRepository,
             DataSource dataSource,
-            IngestService ingest,
-            ScoringService scoring,
             SourcePulls sources) {
+        entries.forEach(entry -> this.entries.put(entry.jobName(), entry));
         this.jobs = jobs;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dataSource = dataSource;
-        this.ingest = ingest;
-        this.scoring = scoring;
         this.sources = sources;
     }
 
@@ -80,40 +74,27 @@ class BatchJobRunner {
         }
     }
 
-    /** Runs one launch to its end (the caller holds whatever lock it needs). */
+    /**
+     * Runs one launch to its end (the caller holds whatever lock it needs): through the job's entry,
+     * or, for a job with none (one a deployment adds and schedules by name), started as it is.
+     */
     JobExecution run(BatchLaunch launch) {
+        JobEntry entry = entries.get(launch.jobName());
         try {
-            return switch (launch.jobName()) {
-                case BatchJobs.INGEST ->
-                    jobRepository.getJobExecution(ingest(launch).jobExecutionId());
-                case BatchJobs.SCORE ->
-                    jobRepository.getJobExecution(scoring.score(
-                                    Quarter.parse(launch.parameters().getString(BatchJobs.PERIOD)),
-                                    Instant.parse(launch.parameters().getString(BatchJobs.AS_OF)),
-                                    EVIDENCE_LOCK_WAIT)
-                            .jobExecutionId());
-                default -> start(launch);
-            };
+            if (launch.sourceSystem().isPresent()) {
+                return jobRepository.getJobExecution(
+                        sources.pull(launch.sourceSystem().get(), EVIDENCE_LOCK_WAIT)
+                                .ingest()
+                                .jobExecutionId());
+            }
+            return entry == null
+                    ? start(launch)
+                    : jobRepository.getJobExecution(entry.run(launch.parameters(), EVIDENCE_LOCK_WAIT));
         } catch (ScheduleException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new ScheduleException(launch.jobName() + " failed: " + e.getMessage(), e);
         }
-    }
-
-    /** A drop folder is loaded as it is; a source system is pulled into a staged drop first. */
-    private IngestSummary ingest(BatchLaunch launch) {
-        if (launch.sourceSystem().isPresent()) {
-            return sources.pull(launch.sourceSystem().get(), EVIDENCE_LOCK_WAIT).ingest();
-        }
-        return ingest.ingest(
-                Path.of(launch.parameters().getString("source")),
-                encoding(launch.parameters().getString("encoding")),
-                EVIDENCE_LOCK_WAIT);
-    }
-
-    private static Charset encoding(String name) {
-        return name == null || name.isBlank() ? null : DropEncoding.resolve(name);
     }
 
     private JobExecution start(BatchLaunch launch) {
@@ -123,7 +104,7 @@ class BatchJobRunner {
         JobExecution execution;
         try {
             execution = jobOperator.start(job, launch.parameters());
-        } catch (Exception e) {
+        } catch (JobExecutionException e) {
             throw new ScheduleException(
                     launch.jobName() + " could not start with " + launch.parameters() + ": " + e.getMessage(), e);
         }

@@ -2,23 +2,27 @@ package kr.compliance.schedule;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import kr.compliance.ingest.IngestRequest;
 import kr.compliance.pack.PackRequest;
+import kr.compliance.scoring.ScoreRequest;
 import kr.compliance.store.Quarter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 
 /**
- * The Batch jobs of the other capabilities, known here by name and parameters only (the contracts
- * of {@code docs/architecture.md}), so the scheduler never depends on their code.
+ * The launches the scheduler makes, built from the typed requests of the jobs it starts
+ * ({@link IngestRequest}, {@link ScoreRequest}, {@link PackRequest}); each job's entry
+ * ({@code store.JobEntry}) reads its request back from the parameters.
  */
 final class BatchJobs {
 
-    static final String INGEST = "ingestJob";
-    static final String SCORE = "scoreJob";
+    static final String INGEST = IngestRequest.JOB;
+    static final String SCORE = ScoreRequest.JOB;
 
-    static final String PERIOD = "period";
-    /** The time a scoring run judges the evidence at; with the period it makes each scoring run its own. */
-    static final String AS_OF = "asOf";
+    /** Scoring and packing name their period so: runs of one period never overlap. */
+    static final String PERIOD = ScoreRequest.PERIOD;
+
+    static final String AS_OF = ScoreRequest.AS_OF;
     /**
      * An ingest launch with this parameter pulls the source system of that name
      * ({@code compliance.sources}) and loads the drop it stages; the drop folder is the {@code source}
@@ -33,12 +37,12 @@ final class BatchJobs {
 
     private BatchJobs() {}
 
+    /** A load of the drop in {@code source}; the encoding's name is resolved by the ingest's entry. */
     static BatchLaunch ingest(Path source, String encoding, Instant requestedAt) {
-        JobParametersBuilder parameters = new JobParametersBuilder()
-                .addString("source", source.toAbsolutePath().normalize().toString())
+        JobParametersBuilder parameters = new JobParametersBuilder(new IngestRequest(source, null).toJobParameters())
                 .addString(REQUESTED_AT, requestedAt.toString());
         if (encoding != null && !encoding.isBlank()) {
-            parameters.addString("encoding", encoding, false);
+            parameters.addString(IngestRequest.ENCODING, encoding, false);
         }
         return new BatchLaunch(INGEST, parameters.toJobParameters());
     }
@@ -54,11 +58,7 @@ final class BatchJobs {
 
     /** A scoring run as of {@code asOf}: the as-of makes each run its own job instance. */
     static BatchLaunch score(Quarter period, Instant asOf) {
-        JobParameters parameters = new JobParametersBuilder()
-                .addString(PERIOD, period.toString())
-                .addString(AS_OF, asOf.toString())
-                .toJobParameters();
-        return new BatchLaunch(SCORE, parameters);
+        return new BatchLaunch(SCORE, new ScoreRequest(period, asOf).toJobParameters());
     }
 
     /** The pack of scoring run {@code runId}, or with none the period's submitted run, else its latest completed run. */

@@ -2,9 +2,9 @@ package kr.compliance.schedule;
 
 import java.time.Instant;
 import java.util.Optional;
+import kr.compliance.store.DeadExecutions;
 import kr.compliance.store.Quarter;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -71,12 +71,7 @@ class RunExecutions {
      * instance can be started again.
      */
     JobExecution recover(JobExecution execution, String reason) {
-        ExitStatus failed = ExitStatus.FAILED.addExitDescription(reason);
-        execution.getStepExecutions().stream()
-                .filter(step -> step.getStatus().isRunning())
-                .forEach(step -> step.setExitStatus(failed));
-        execution.setExitStatus(failed);
-        return jobOperator.recover(execution);
+        return DeadExecutions.end(jobOperator, execution, reason);
     }
 
     private BatchLaunch launch(String jobName, String period, Instant requestedAt) {

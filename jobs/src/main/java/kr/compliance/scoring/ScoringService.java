@@ -4,12 +4,14 @@ import static kr.compliance.store.jooq.Tables.REQUIREMENT_SCORE;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import javax.sql.DataSource;
 import kr.compliance.scoring.policy.Policy;
 import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.AdvisoryLock;
-import kr.compliance.store.DeadExecutions;
+import kr.compliance.store.JobEntry;
+import kr.compliance.store.JobStarts;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.Zones;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
@@ -17,6 +19,7 @@ import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
@@ -28,10 +31,12 @@ import org.springframework.stereotype.Service;
 /**
  * Scores a period: evaluates every control for every subject and stores the findings and scores
  * under a new, append-only scoring run. The same period, as-of, evidence and policy scored again
- * returns the run already made instead of making a twin.
+ * returns the run already made instead of making a twin. This is the scoring's entry ({@link JobEntry}):
+ * the evidence load and policy a run judges are resolved, and its run record opened, under the
+ * evidence lock before the job starts, because they are what names the job's instance.
  */
 @Service
-public class ScoringService {
+public class ScoringService implements JobEntry {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
@@ -67,6 +72,18 @@ public class ScoringService {
      */
     public record Result(long runId, Long jobExecutionId, Instant asOf, String policyVersion, List<Score> scores) {}
 
+    @Override
+    public String jobName() {
+        return scoreJob.getName();
+    }
+
+    /** Scores the {@link ScoreRequest} in {@code request}: the scheduler's way in. */
+    @Override
+    public long run(JobParameters request, Duration lockWait) {
+        ScoreRequest score = ScoreRequest.of(request);
+        return score(score.period(), score.asOf(), lockWait).jobExecutionId();
+    }
+
     /**
      * Scores {@code period} as of {@code asOf}.
      *
@@ -89,32 +106,24 @@ public class ScoringService {
             } else {
                 runId = runs.open(period, zones.report(), asOf, evidenceLoadId, policy);
             }
-            JobParameters parameters = new JobParametersBuilder()
-                    .addString("period", period.toString())
-                    .addString("asOf", asOf.toString())
+            JobParameters parameters = new JobParametersBuilder(new ScoreRequest(period, asOf).toJobParameters())
                     .addLong("evidenceLoadId", evidenceLoadId)
                     .addString("policySha256", policy.sha256())
                     .addLong(ScoreJobConfiguration.RUN_ID, runId, false)
                     .toJobParameters();
-            JobExecution execution = launch(parameters, runId);
+            JobExecution execution;
+            try {
+                execution = JobStarts.startOrResume(jobOperator, jobRepository, scoreJob, parameters)
+                        .execution();
+            } catch (JobExecutionException e) {
+                throw new ScoringFailedException("the scoring run could not start: " + e.getMessage(), e);
+            }
+            runs.attach(runId, execution.getId());
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 throw new ScoringFailedException(
                         "scoring run " + runId + " failed: " + runs.run(runId).getErrorMessage());
             }
             return result(runId);
-        }
-    }
-
-    private JobExecution launch(JobParameters parameters, long runId) {
-        // we hold the evidence lock: a run still marked running was left by a dead process
-        DeadExecutions.recover(jobOperator, jobRepository, ScoreJobConfiguration.JOB);
-        JobExecution last = jobRepository.getLastJobExecution(ScoreJobConfiguration.JOB, parameters);
-        try {
-            JobExecution execution = last == null ? jobOperator.start(scoreJob, parameters) : jobOperator.restart(last);
-            runs.attach(runId, execution.getId());
-            return execution;
-        } catch (Exception e) {
-            throw new ScoringFailedException("the scoring run could not start: " + e.getMessage(), e);
         }
     }
 
@@ -133,8 +142,9 @@ public class ScoringService {
                         row.getRating(),
                         null));
         List<Score> ordered = scores.stream()
-                .sorted(java.util.Comparator.comparing(
-                        score -> score.requirement().equals(Requirement.OVERALL) ? "R9" : score.requirement()))
+                .sorted(Comparator.comparing(
+                                (Score score) -> score.requirement().equals(Requirement.OVERALL))
+                        .thenComparing(Score::requirement))
                 .toList();
         return new Result(runId, run.getJobExecutionId(), run.getAsOf(), run.getPolicyVersion(), ordered);
     }

@@ -16,13 +16,21 @@ public final class DeadExecutions {
     private DeadExecutions() {}
 
     public static void recover(JobOperator jobOperator, JobRepository jobRepository, String jobName) {
-        ExitStatus died = ExitStatus.FAILED.addExitDescription("the process running it died");
         for (JobExecution orphan : jobRepository.findRunningJobExecutions(jobName)) {
-            orphan.getStepExecutions().stream()
-                    .filter(step -> step.getStatus().isRunning())
-                    .forEach(step -> step.setExitStatus(died));
-            orphan.setExitStatus(died);
-            jobOperator.recover(orphan);
+            end(jobOperator, orphan, "the process running it died");
         }
+    }
+
+    /**
+     * Ends one execution no process will finish as {@code FAILED}, with {@code reason} as the exit
+     * description of the execution and of its steps still marked running.
+     */
+    public static JobExecution end(JobOperator jobOperator, JobExecution execution, String reason) {
+        ExitStatus failed = ExitStatus.FAILED.addExitDescription(reason);
+        execution.getStepExecutions().stream()
+                .filter(step -> step.getStatus().isRunning())
+                .forEach(step -> step.setExitStatus(failed));
+        execution.setExitStatus(failed);
+        return jobOperator.recover(execution);
     }
 }
