@@ -4,11 +4,13 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import kr.compliance.sources.SourcePulls;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.JobEntry;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobExecutionException;
@@ -29,7 +31,7 @@ class BatchJobRunner {
     private static final Duration EVIDENCE_LOCK_WAIT = Duration.ofMinutes(30);
 
     private final Map<String, JobEntry> entries = new HashMap<>();
-    private final BatchJobLookup jobs;
+    private final JobRegistry jobs;
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DataSource dataSource;
@@ -37,7 +39,7 @@ class BatchJobRunner {
 
     BatchJobRunner(
             List<JobEntry> entries,
-            BatchJobLookup jobs,
+            JobRegistry jobs,
             JobOperator jobOperator,
             JobRepository jobRepository,
             DataSource dataSource,
@@ -98,9 +100,11 @@ class BatchJobRunner {
     }
 
     private JobExecution start(BatchLaunch launch) {
-        Job job = jobs.find(launch.jobName())
-                .orElseThrow(() -> new ScheduleException(
-                        "no Batch job named '" + launch.jobName() + "' is defined; known: " + jobs.names()));
+        Job job = jobs.getJob(launch.jobName());
+        if (job == null) {
+            throw new ScheduleException("no Batch job named '" + launch.jobName() + "' is defined; known: "
+                    + new TreeSet<>(jobs.getJobNames()));
+        }
         JobExecution execution;
         try {
             execution = jobOperator.start(job, launch.parameters());

@@ -8,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import kr.compliance.pack.PackRequest;
@@ -21,7 +20,7 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.ListableStepLocator;
 import org.springframework.batch.core.step.StepExecution;
@@ -93,7 +92,7 @@ public class RunService implements SmartLifecycle {
     private final BatchJobRunner runner;
     private final RunExecutions executions;
     private final OrphanedRuns orphans;
-    private final BatchJobLookup jobs;
+    private final JobRegistry jobs;
     private final TaskExecutor executor;
     private final ScheduleProperties properties;
     private final NewFailureAlerts alerts;
@@ -107,7 +106,7 @@ public class RunService implements SmartLifecycle {
             BatchJobRunner runner,
             RunExecutions executions,
             OrphanedRuns orphans,
-            BatchJobLookup jobs,
+            JobRegistry jobs,
             @Qualifier(ScheduleConfiguration.RUN_EXECUTOR) TaskExecutor executor,
             ScheduleProperties properties,
             NewFailureAlerts alerts,
@@ -318,8 +317,7 @@ public class RunService implements SmartLifecycle {
     }
 
     private int stepCount(String jobName, JobExecution execution) {
-        Optional<Job> job = jobs.find(jobName);
-        if (job.isPresent() && job.get() instanceof ListableStepLocator steps) {
+        if (jobs.getJob(jobName) instanceof ListableStepLocator steps) {
             return steps.getStepNames().size();
         }
         return execution == null ? 1 : Math.max(1, execution.getStepExecutions().size());
