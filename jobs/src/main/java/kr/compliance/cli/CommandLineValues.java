@@ -20,10 +20,4 @@ final class CommandLineValues {
             throw new ParameterException(spec.commandLine(), "--as-of: " + e.getMessage());
         }
     }
-
-    static void lang(CommandSpec spec, String lang) {
-        if (!"ko".equals(lang) && !"en".equals(lang)) {
-            throw new ParameterException(spec.commandLine(), "--lang is ko or en, not '" + lang + "'");
-        }
-    }
 }

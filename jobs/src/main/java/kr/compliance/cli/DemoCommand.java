@@ -17,6 +17,7 @@ import kr.compliance.store.StoreProperties;
 import kr.compliance.store.Timestamps;
 import kr.compliance.store.Zones;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -49,12 +50,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "where the pack goes (default ./out)")
     Path out;
 
-    @Option(names = "--lang", defaultValue = "ko", paramLabel = "ko|en", description = "workbook labels (default ko)")
-    String lang;
+    @Mixin
+    PackLanguage language;
 
     @Override
     public Integer call() {
-        CommandLineValues.lang(spec, lang);
         return AppContext.run(global, context -> {
             PrintWriter console = spec.commandLine().getOut();
             Zones zones = context.getBean(Zones.class);
@@ -69,7 +69,8 @@ final class DemoCommand implements Callable<Integer> {
                 console.println("Loading " + drop);
                 IngestCommand.print(ingest.ingest(drop, null, Duration.ZERO), console);
             }
-            RunCommand.scoreAndPack(context, period, Timestamps.parse(AS_OF, zones.report()), out, lang, console);
+            RunCommand.scoreAndPack(
+                    context, period, Timestamps.parse(AS_OF, zones.report()), out, language.code(), console);
             return ExitCodes.OK;
         });
     }

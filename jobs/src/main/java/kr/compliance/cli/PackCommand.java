@@ -8,6 +8,7 @@ import kr.compliance.pack.PackLauncher;
 import kr.compliance.pack.PackRequest;
 import kr.compliance.store.Quarter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,20 +46,15 @@ final class PackCommand implements Callable<Integer> {
             description = "the folder for the zip (default: $COMPLIANCE_HOME/packs)")
     Path out;
 
-    @Option(
-            names = "--lang",
-            defaultValue = "ko",
-            paramLabel = "ko|en",
-            description = "labels of the workbook (default: ${DEFAULT-VALUE})")
-    String lang;
+    @Mixin
+    PackLanguage language;
 
     @Override
     public Integer call() {
-        CommandLineValues.lang(spec, lang);
         return AppContext.run(global, context -> {
             long started = System.nanoTime();
-            PackLauncher.Made made =
-                    context.getBean(PackLauncher.class).make(new PackRequest(period, run, lang, out, Instant.now()));
+            PackLauncher.Made made = context.getBean(PackLauncher.class)
+                    .make(new PackRequest(period, run, language.code(), out, Instant.now()));
             PrintWriter console = spec.commandLine().getOut();
             console.println("pack " + made.file() + " (run " + made.run().runId() + ", "
                     + made.run().state() + ", as of " + made.run().asOf() + ", " + made.size() + " bytes, sha256 "

@@ -15,6 +15,7 @@ import kr.compliance.store.Timestamps;
 import kr.compliance.store.Zones;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -42,20 +43,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--as-of", paramLabel = "TIMESTAMP", description = "the instant treated as now (default: now)")
     String asOf;
 
-    @Option(names = "--lang", defaultValue = "ko", paramLabel = "ko|en", description = "workbook labels (default ko)")
-    String lang;
+    @Mixin
+    PackLanguage language;
 
     @Override
     public Integer call() {
         CommandLineValues.asOf(spec, asOf);
-        CommandLineValues.lang(spec, lang);
         return AppContext.run(global, context -> {
             Zones zones = context.getBean(Zones.class);
             Instant now = asOf == null ? Instant.now() : Timestamps.parse(asOf, zones.report());
             PrintWriter console = spec.commandLine().getOut();
             IngestSummary loaded = context.getBean(IngestService.class).ingest(from, null, Duration.ZERO);
             IngestCommand.print(loaded, console);
-            scoreAndPack(context, period, now, out, lang, console);
+            scoreAndPack(context, period, now, out, language.code(), console);
             return loaded.rejected() > 0 ? ExitCodes.REJECTED_ROWS : ExitCodes.OK;
         });
     }

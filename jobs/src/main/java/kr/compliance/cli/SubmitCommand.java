@@ -7,6 +7,7 @@ import kr.compliance.pack.SubmissionLedger;
 import kr.compliance.pack.Submissions;
 import kr.compliance.store.Quarter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -50,20 +51,15 @@ final class SubmitCommand implements Callable<Integer> {
             description = "the folder for the submitted pack (default: $COMPLIANCE_HOME/submissions)")
     Path out;
 
-    @Option(
-            names = "--lang",
-            defaultValue = "ko",
-            paramLabel = "ko|en",
-            description = "labels of the workbook (default: ${DEFAULT-VALUE})")
-    String lang;
+    @Mixin
+    PackLanguage language;
 
     @Override
     public Integer call() {
-        CommandLineValues.lang(spec, lang);
         String user = System.getProperty("user.name");
         return AppContext.run(global, context -> {
             Submissions.Submitted submitted = context.getBean(Submissions.class)
-                    .submit(new Submissions.Request(period, run, reason, out, lang, user));
+                    .submit(new Submissions.Request(period, run, reason, out, language.code(), user));
             SubmissionLedger.Row row = submitted.row();
             PrintWriter console = spec.commandLine().getOut();
             console.println("submitted " + row.period() + " run " + row.runId() + " as submission "

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kr.compliance.store.EvidenceTables;
 import kr.compliance.store.StoreUrls;
@@ -129,6 +130,17 @@ class CommandLineIntegrationTests {
         assertThat(run("score", "--period", "2026Q5")).isEqualTo(ExitCodes.USAGE);
         assertThat(stderr()).contains("a period is written like 2026Q3").contains("Usage: compliance score");
         assertThat(Launcher.run("frobnicate")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aPackLanguageOtherThanKoreanOrEnglishIsRefusedBeforeAnythingStarts() {
+        for (String command : List.of("pack", "submit", "run")) {
+            assertThat(run(command, "--period", "2026Q3", "--lang", "jp"))
+                    .as(command)
+                    .isEqualTo(ExitCodes.USAGE);
+        }
+        assertThat(run("demo", "--lang", "jp")).isEqualTo(ExitCodes.USAGE);
+        assertThat(stderr()).contains("--lang is ko or en, not 'jp'").contains("Usage: compliance demo");
     }
 
     @Test
