@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import kr.compliance.results.Run;
 import kr.compliance.results.ScoringResults;
-import org.apache.commons.codec.digest.DigestUtils;
+import kr.compliance.schedule.WebhookSender.Deliveries;
 import org.jooq.DSLContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,8 +24,6 @@ class NewFailureAlerts {
 
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
-
-    private static final Logger log = LoggerFactory.getLogger(NewFailureAlerts.class);
 
     private final DSLContext dsl;
     private final ScoringResults results;
@@ -72,23 +68,32 @@ class NewFailureAlerts {
         }
         String period = run.period().toString();
         String body = SlackMessage.of(period, failures, properties.listedPerControl());
-        for (URI webhook : properties.webhooks()) {
-            String key = sha256(webhook.toString());
-            if (alreadyDelivered(run.runId(), key)) {
-                continue;
+        sender.postToEach("alert for " + period + " (scoring run " + run.runId() + ")", body, new Deliveries() {
+            @Override
+            public boolean tried(String webhookKey) {
+                return dsl.fetchExists(
+                        ALERT_DELIVERY,
+                        ALERT_DELIVERY
+                                .SCORING_RUN_ID
+                                .eq(run.runId())
+                                .and(ALERT_DELIVERY.WEBHOOK_SHA256.eq(webhookKey)));
             }
-            WebhookSender.Outcome outcome = sender.post(webhook, body);
-            if (!outcome.delivered()) {
-                log.warn(
-                        "alert for {} (scoring run {}) could not be posted to {} after {} attempts: {}",
-                        period,
-                        run.runId(),
-                        origin(webhook),
-                        outcome.attempts(),
-                        outcome.error());
+
+            @Override
+            public void record(URI webhook, String webhookKey, WebhookSender.Outcome outcome) {
+                dsl.insertInto(ALERT_DELIVERY)
+                        .set(ALERT_DELIVERY.SCORING_RUN_ID, run.runId())
+                        .set(ALERT_DELIVERY.PERIOD, period)
+                        .set(ALERT_DELIVERY.WEBHOOK_ORIGIN, WebhookSender.origin(webhook))
+                        .set(ALERT_DELIVERY.WEBHOOK_SHA256, webhookKey)
+                        .set(ALERT_DELIVERY.FINDINGS_COUNT, failures.total())
+                        .set(ALERT_DELIVERY.STATUS, outcome.delivered() ? SENT : FAILED)
+                        .set(ALERT_DELIVERY.ATTEMPTS, outcome.attempts())
+                        .set(ALERT_DELIVERY.ERROR_MESSAGE, Messages.clip(outcome.error()))
+                        .set(ALERT_DELIVERY.CREATED_AT, Instant.now())
+                        .execute();
             }
-            record(run.runId(), period, webhook, key, failures.total(), outcome);
-        }
+        });
     }
 
     /**
@@ -105,36 +110,5 @@ class NewFailureAlerts {
                                 finding.controlId(), id -> new NewFailures.Control(id, properties.listedPerControl()))
                         .add(new NewFailures.Finding(finding.subjectType(), finding.subjectId(), finding.reason())));
         return new NewFailures(run.runId(), previous, List.copyOf(controls.values()));
-    }
-
-    private boolean alreadyDelivered(long runId, String webhookKey) {
-        return dsl.fetchExists(
-                ALERT_DELIVERY,
-                ALERT_DELIVERY.SCORING_RUN_ID.eq(runId).and(ALERT_DELIVERY.WEBHOOK_SHA256.eq(webhookKey)));
-    }
-
-    private void record(
-            long runId, String period, URI webhook, String key, long findings, WebhookSender.Outcome outcome) {
-        dsl.insertInto(ALERT_DELIVERY)
-                .set(ALERT_DELIVERY.SCORING_RUN_ID, runId)
-                .set(ALERT_DELIVERY.PERIOD, period)
-                .set(ALERT_DELIVERY.WEBHOOK_ORIGIN, origin(webhook))
-                .set(ALERT_DELIVERY.WEBHOOK_SHA256, key)
-                .set(ALERT_DELIVERY.FINDINGS_COUNT, findings)
-                .set(ALERT_DELIVERY.STATUS, outcome.delivered() ? SENT : FAILED)
-                .set(ALERT_DELIVERY.ATTEMPTS, outcome.attempts())
-                .set(ALERT_DELIVERY.ERROR_MESSAGE, Messages.clip(outcome.error()))
-                .set(ALERT_DELIVERY.CREATED_AT, Instant.now())
-                .execute();
-    }
-
-    /** The scheme, host and port of a webhook: enough to tell which one, without its secret path. */
-    static String origin(URI webhook) {
-        return webhook.getScheme() + "://" + webhook.getHost()
-                + (webhook.getPort() >= 0 ? ":" + webhook.getPort() : "");
-    }
-
-    private static String sha256(String text) {
-        return DigestUtils.sha256Hex(text);
     }
 }

@@ -12,6 +12,7 @@ import kr.compliance.results.RunDiff;
 import kr.compliance.results.RunDiffs;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.results.Submission;
+import kr.compliance.schedule.WebhookSender.Deliveries;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -74,31 +75,35 @@ class SubmissionDriftAlerts {
         String differenceKey = DigestUtils.sha256Hex(identity.toString());
         String text = text(run, submission, changed[0], diff);
         String body = JSON.writeValueAsString(Map.of("text", text));
-        for (URI webhook : properties.webhooks()) {
-            String webhookKey = DigestUtils.sha256Hex(webhook.toString());
-            if (dsl.fetchExists(
-                    SUBMISSION_DRIFT_ALERT,
-                    SUBMISSION_DRIFT_ALERT
-                            .SUBMISSION_ID
-                            .eq(submission.submissionId())
-                            .and(SUBMISSION_DRIFT_ALERT.WEBHOOK_SHA256.eq(webhookKey))
-                            .and(SUBMISSION_DRIFT_ALERT.DIFFERENCE_SHA256.eq(differenceKey)))) {
-                continue;
-            }
-            WebhookSender.Outcome outcome = sender.post(webhook, body);
-            dsl.insertInto(SUBMISSION_DRIFT_ALERT)
-                    .set(SUBMISSION_DRIFT_ALERT.SUBMISSION_ID, submission.submissionId())
-                    .set(SUBMISSION_DRIFT_ALERT.SCORING_RUN_ID, run.runId())
-                    .set(SUBMISSION_DRIFT_ALERT.WEBHOOK_ORIGIN, NewFailureAlerts.origin(webhook))
-                    .set(SUBMISSION_DRIFT_ALERT.WEBHOOK_SHA256, webhookKey)
-                    .set(SUBMISSION_DRIFT_ALERT.DIFFERENCE_SHA256, differenceKey)
-                    .set(SUBMISSION_DRIFT_ALERT.FINDINGS_CHANGED, changed[0])
-                    .set(SUBMISSION_DRIFT_ALERT.STATUS, outcome.delivered() ? "SENT" : "FAILED")
-                    .set(SUBMISSION_DRIFT_ALERT.ATTEMPTS, outcome.attempts())
-                    .set(SUBMISSION_DRIFT_ALERT.ERROR_MESSAGE, Messages.clip(outcome.error()))
-                    .set(SUBMISSION_DRIFT_ALERT.CREATED_AT, Instant.now())
-                    .execute();
-        }
+        sender.postToEach(
+                "drift alert for " + run.period() + " (scoring run " + run.runId() + ")", body, new Deliveries() {
+                    @Override
+                    public boolean tried(String webhookKey) {
+                        return dsl.fetchExists(
+                                SUBMISSION_DRIFT_ALERT,
+                                SUBMISSION_DRIFT_ALERT
+                                        .SUBMISSION_ID
+                                        .eq(submission.submissionId())
+                                        .and(SUBMISSION_DRIFT_ALERT.WEBHOOK_SHA256.eq(webhookKey))
+                                        .and(SUBMISSION_DRIFT_ALERT.DIFFERENCE_SHA256.eq(differenceKey)));
+                    }
+
+                    @Override
+                    public void record(URI webhook, String webhookKey, WebhookSender.Outcome outcome) {
+                        dsl.insertInto(SUBMISSION_DRIFT_ALERT)
+                                .set(SUBMISSION_DRIFT_ALERT.SUBMISSION_ID, submission.submissionId())
+                                .set(SUBMISSION_DRIFT_ALERT.SCORING_RUN_ID, run.runId())
+                                .set(SUBMISSION_DRIFT_ALERT.WEBHOOK_ORIGIN, WebhookSender.origin(webhook))
+                                .set(SUBMISSION_DRIFT_ALERT.WEBHOOK_SHA256, webhookKey)
+                                .set(SUBMISSION_DRIFT_ALERT.DIFFERENCE_SHA256, differenceKey)
+                                .set(SUBMISSION_DRIFT_ALERT.FINDINGS_CHANGED, changed[0])
+                                .set(SUBMISSION_DRIFT_ALERT.STATUS, outcome.delivered() ? "SENT" : "FAILED")
+                                .set(SUBMISSION_DRIFT_ALERT.ATTEMPTS, outcome.attempts())
+                                .set(SUBMISSION_DRIFT_ALERT.ERROR_MESSAGE, Messages.clip(outcome.error()))
+                                .set(SUBMISSION_DRIFT_ALERT.CREATED_AT, Instant.now())
+                                .execute();
+                    }
+                });
     }
 
     private static boolean unchanged(Restatement r) {

@@ -5,6 +5,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
@@ -20,6 +23,20 @@ class WebhookSender {
 
     /** How a delivery went: delivered or not, after how many attempts, and the last error. */
     record Outcome(boolean delivered, int attempts, String error) {}
+
+    /**
+     * Where an alert's deliveries are remembered, by webhook: the SHA-256 of its URL, so the
+     * secret in its path is never stored.
+     */
+    interface Deliveries {
+        /** Whether {@code webhookKey} has had this alert already (sent or given up on). */
+        boolean tried(String webhookKey);
+
+        /** Records one delivery's outcome. */
+        void record(URI webhook, String webhookKey, Outcome outcome);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final AlertProperties properties;
     private final HttpClient client;
@@ -37,6 +54,35 @@ class WebhookSender {
                 .delay(properties.firstBackoff())
                 .multiplier(2)
                 .build());
+    }
+
+    /**
+     * Posts {@code json} once to each configured webhook that has not had it yet, recording each
+     * outcome; a webhook that stays down is logged, and the others still get theirs.
+     */
+    void postToEach(String what, String json, Deliveries deliveries) {
+        for (URI webhook : properties.webhooks()) {
+            String key = DigestUtils.sha256Hex(webhook.toString());
+            if (deliveries.tried(key)) {
+                continue;
+            }
+            Outcome outcome = post(webhook, json);
+            if (!outcome.delivered()) {
+                log.warn(
+                        "{} could not be posted to {} after {} attempts: {}",
+                        what,
+                        origin(webhook),
+                        outcome.attempts(),
+                        outcome.error());
+            }
+            deliveries.record(webhook, key, outcome);
+        }
+    }
+
+    /** The scheme, host and port of a webhook: enough to tell which one, without its secret path. */
+    static String origin(URI webhook) {
+        return webhook.getScheme() + "://" + webhook.getHost()
+                + (webhook.getPort() >= 0 ? ":" + webhook.getPort() : "");
     }
 
     Outcome post(URI webhook, String json) {
