@@ -2,6 +2,7 @@ package kr.compliance.scoring.controls;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,8 +26,13 @@ public final class ReasonText {
     public static final List<String> LANGUAGES = List.of("en", "ko");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)(?:,([\\w-]+))?}");
-    private static final Map<String, Properties> TEMPLATES = LANGUAGES.stream()
-            .collect(Collectors.toUnmodifiableMap(lang -> lang, lang -> MessageFile.load("scoring/reasons", lang)));
+    /** Per language, each template split once into its text and placeholders: millions of findings are worded. */
+    private static final Map<String, Map<String, Template>> TEMPLATES = LANGUAGES.stream()
+            .collect(Collectors.toUnmodifiableMap(
+                    lang -> lang, lang -> split(MessageFile.load("scoring/reasons", lang))));
+
+    /** A template: text between placeholders, and the placeholders (a name and an optional format). */
+    private record Template(List<String> texts, List<String> names, List<String> formats) {}
 
     private ReasonText() {}
 
@@ -47,7 +53,7 @@ public final class ReasonText {
 
     /** The reason codes and phrase names that have a template in {@code lang}. */
     public static Set<String> templateKeys(String lang) {
-        return templates(lang).stringPropertyNames();
+        return templates(lang).keySet();
     }
 
     /**
@@ -86,10 +92,35 @@ public final class ReasonText {
         return fill(template(lang, key), Reason.of(key).with("count", count), lang);
     }
 
-    private static String fill(String template, Reason reason, String lang) {
-        Matcher placeholders = PLACEHOLDER.matcher(template);
-        return placeholders.replaceAll(placeholder ->
-                Matcher.quoteReplacement(value(reason, placeholder.group(1), placeholder.group(2), lang)));
+    private static Map<String, Template> split(Properties file) {
+        Map<String, Template> templates = new HashMap<>();
+        for (String key : file.stringPropertyNames()) {
+            List<String> texts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            List<String> formats = new ArrayList<>();
+            String template = file.getProperty(key);
+            Matcher placeholder = PLACEHOLDER.matcher(template);
+            int end = 0;
+            while (placeholder.find()) {
+                texts.add(template.substring(end, placeholder.start()));
+                names.add(placeholder.group(1));
+                formats.add(placeholder.group(2));
+                end = placeholder.end();
+            }
+            texts.add(template.substring(end));
+            templates.put(key, new Template(texts, names, formats));
+        }
+        return Map.copyOf(templates);
+    }
+
+    private static String fill(Template template, Reason reason, String lang) {
+        StringBuilder text = new StringBuilder(template.texts().getFirst());
+        for (int i = 0; i < template.names().size(); i++) {
+            text.append(value(
+                            reason, template.names().get(i), template.formats().get(i), lang))
+                    .append(template.texts().get(i + 1));
+        }
+        return text.toString();
     }
 
     private static String value(Reason reason, String name, String format, String lang) {
@@ -98,6 +129,9 @@ public final class ReasonText {
                     + " names a parameter '" + name + "' the reason does not have");
         }
         Object value = reason.params().get(name);
+        if (format == null && !(value instanceof List<?>)) {
+            return String.valueOf(value);
+        }
         List<String> values = value instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList()
                 : List.of(String.valueOf(value));
@@ -108,7 +142,8 @@ public final class ReasonText {
             case "duration" -> duration(Duration.parse(values.getFirst()), lang);
             case "slashes" -> String.join("/", values);
             case "phrases" -> String.join(", ", phrases(reason, values, lang));
-            case "and-phrases" -> String.join(template(lang, "list.and"), phrases(reason, values, lang));
+            case "and-phrases" ->
+                String.join(fill(template(lang, "list.and"), reason, lang), phrases(reason, values, lang));
             default ->
                 throw new IllegalStateException("the " + lang + " template of reason " + reason.code()
                         + " has an unknown format '" + format + "'");
@@ -126,16 +161,16 @@ public final class ReasonText {
         return code.substring(0, code.indexOf('.', code.indexOf('.') + 1));
     }
 
-    private static String template(String lang, String key) {
-        String template = templates(lang).getProperty(key);
+    private static Template template(String lang, String key) {
+        Template template = templates(lang).get(key);
         if (template == null) {
             throw new IllegalStateException("no template '" + key + "' in scoring/reasons_" + lang + ".properties");
         }
         return template;
     }
 
-    private static Properties templates(String lang) {
-        Properties templates = TEMPLATES.get(lang);
+    private static Map<String, Template> templates(String lang) {
+        Map<String, Template> templates = TEMPLATES.get(lang);
         if (templates == null) {
             throw new IllegalArgumentException("reasons are worded in en or ko, not '" + lang + "'");
         }
