@@ -1,6 +1,7 @@
 package kr.compliance.pack;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,10 @@ final class PackContent {
             "covered_count",
             "covered_findings",
             "covers_nothing_because");
+    /** The sheets show people the reason, not its code and parameters: findings.csv's columns before those. */
+    private static final List<String> FINDING_SHEET_HEADER =
+            Finding.CSV_HEADER.subList(0, Finding.CSV_HEADER.indexOf("reason_code"));
+
     private static final List<String> REJECTION_HEADER = List.of("file", "line", "column", "reason", "raw");
 
     private final PackRepository repository;
@@ -142,16 +147,19 @@ final class PackContent {
         };
     }
 
-    private static Object[] findingRow(Finding f) {
+    /** A row of findings.csv: the reason in the pack's language; its code and parameters last. */
+    private Object[] findingRow(Finding f) {
         return new Object[] {
             f.controlId(),
             f.requirement(),
             f.subjectType(),
             f.subjectId(),
             f.status(),
-            f.reason(),
+            f.reasonIn(labels.lang()),
             f.evidenceRefs(),
-            f.referenceTime().toInstant()
+            f.referenceTime().toInstant(),
+            f.reasonCode(),
+            f.reasonParams()
         };
     }
 
@@ -164,7 +172,7 @@ final class PackContent {
         workbook.controlTable(results.controlCounts(run.runId()));
         // the record sheets come first so the findings know where to link; they are moved last
         evidence.write(workbook, repository, run, labels);
-        List<String> findingHeader = labelled("finding", Finding.CSV_HEADER);
+        List<String> findingHeader = labelled("finding", FINDING_SHEET_HEADER);
         Map<String, SheetSeries> sheets = new LinkedHashMap<>();
         for (String requirement : EvidenceWorkbook.REQUIREMENTS) {
             sheets.put(requirement, requirementSheet(workbook, requirement, findingHeader));
@@ -175,7 +183,7 @@ final class PackContent {
                 throw new PackException("finding " + f.controlId() + " " + f.subjectId()
                         + " names no requirement R1 to R6; the scoring run is not one this pack can show");
             }
-            sheet.row(findingRow(f));
+            sheet.row(Arrays.copyOf(findingRow(f), FINDING_SHEET_HEADER.size()));
             link(sheet, 3, evidence.addressOfFirst(f.subjectId()));
             link(sheet, 6, evidence.addressOfFirst(f.evidenceRefs()));
             if ("FAIL".equals(f.status())) {

@@ -316,8 +316,11 @@ public class ScoringResults {
                         FINDING.SUBJECT_ID,
                         FINDING.STATUS,
                         FINDING.REASON,
+                        FINDING.REASON_CODE,
+                        FINDING.REASON_PARAMS,
                         FINDING.EVIDENCE_REFS,
-                        FINDING.REFERENCE_TIME)
+                        FINDING.REFERENCE_TIME,
+                        FINDING.EXCEPTION_ID)
                 .from(FINDING)
                 .where(condition);
     }
@@ -331,7 +334,10 @@ public class ScoringResults {
                 r.get(FINDING.STATUS),
                 r.get(FINDING.REASON),
                 r.get(FINDING.EVIDENCE_REFS),
-                r.get(FINDING.REFERENCE_TIME).atZone(zone).toOffsetDateTime());
+                r.get(FINDING.REFERENCE_TIME).atZone(zone).toOffsetDateTime(),
+                r.get(FINDING.REASON_CODE),
+                r.get(FINDING.REASON_PARAMS),
+                r.get(FINDING.EXCEPTION_ID));
     }
 
     /** The period's submitted run ({@code current}) and the runs whose submission was replaced. */

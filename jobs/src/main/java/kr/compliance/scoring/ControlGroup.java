@@ -81,7 +81,9 @@ record ControlGroup<F>(
                             subjectType,
                             subjectId.apply(facts),
                             verdict.status(),
-                            verdict.reason(),
+                            ReasonText.english(verdict.reason()),
+                            verdict.reason().code(),
+                            verdict.reason().paramsJson(),
                             verdict.evidence(),
                             referenceTime.apply(facts, scope))));
         }

@@ -61,6 +61,8 @@ final class FindingWriter implements AutoCloseable {
                 .text(finding.subjectType().name())
                 .text(finding.status().name())
                 .text(clip(finding.reason(), 2000))
+                .text(finding.reasonCode())
+                .text(finding.reasonParams())
                 .text(clip(String.join(Finding.REF_SEPARATOR, finding.evidenceRefs()), 4000))
                 .instant(finding.referenceTime())
                 .endRow();
@@ -112,8 +114,8 @@ final class FindingWriter implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(rows);
             statement.execute("LOAD DATA LOCAL INFILE 'findings.tsv' INTO TABLE finding " + LoadDataText.FORMAT
-                    + " (run_id, control_id, subject_id, requirement, subject_type, status, reason, evidence_refs,"
-                    + " reference_time)");
+                    + " (run_id, control_id, subject_id, requirement, subject_type, status, reason, reason_code,"
+                    + " reason_params, evidence_refs, reference_time)");
         } catch (SQLException e) {
             throw new ScoringFailedException("could not write findings: " + e.getMessage(), e);
         }

@@ -178,13 +178,15 @@ class PackIntegrationTests {
                         "OVERALL,종합,40,6,0,0,71,RED");
         assertThat(lines(entries.get("findings.csv")))
                 .containsExactly(
-                        "control_id,requirement,subject_type,subject_id,status,reason,evidence_refs,reference_time",
-                        "R1.1,R1,CHANGE,CHG-1,PASS,pre-test T-1 passed,CHG-1;T-1,2026-07-20T10:02:00+09:00",
-                        "R1.1,R1,CHANGE,CHG-2,FAIL,\"'=HYPERLINK(\"\"http://x\"\")\",CHG-2,2026-07-20T10:02:00+09:00",
-                        "R1.2,R1,CHANGE,'-CHG-3,PASS,best parity 0.95,CHG-3;T-3,2026-07-20T10:02:00+09:00",
-                        "R1.2,R1,CHANGE,CHG-1,PASS,best parity 0.95,CHG-1;T-1,2026-07-20T10:02:00+09:00",
-                        "R2.1,R2,CHANGE,CHG-1,EXCEPTION,approved after start,CHG-1;EX-1,2026-07-20T10:02:00+09:00",
-                        "R6.1,R6,INCIDENT,INC-1,FAIL,no initial notice,INC-1,2026-07-20T10:02:00+09:00");
+                        // findings stored before reasons had codes: their text as it is, no code or parameters
+                        "control_id,requirement,subject_type,subject_id,status,reason,evidence_refs,reference_time,"
+                                + "reason_code,reason_params",
+                        "R1.1,R1,CHANGE,CHG-1,PASS,pre-test T-1 passed,CHG-1;T-1,2026-07-20T10:02:00+09:00,,",
+                        "R1.1,R1,CHANGE,CHG-2,FAIL,\"'=HYPERLINK(\"\"http://x\"\")\",CHG-2,2026-07-20T10:02:00+09:00,,",
+                        "R1.2,R1,CHANGE,'-CHG-3,PASS,best parity 0.95,CHG-3;T-3,2026-07-20T10:02:00+09:00,,",
+                        "R1.2,R1,CHANGE,CHG-1,PASS,best parity 0.95,CHG-1;T-1,2026-07-20T10:02:00+09:00,,",
+                        "R2.1,R2,CHANGE,CHG-1,EXCEPTION,approved after start,CHG-1;EX-1,2026-07-20T10:02:00+09:00,,",
+                        "R6.1,R6,INCIDENT,INC-1,FAIL,no initial notice,INC-1,2026-07-20T10:02:00+09:00,,");
         List<String> changes = lines(entries.get("changes.csv"));
         assertThat(changes).hasSize(2);
         assertThat(changes.get(0)).startsWith("change_id,revision,load_id,source_line,service,data_center,change_type");

@@ -100,6 +100,36 @@ class ReviewApiIntegrationTests {
     }
 
     @Test
+    void aFindingKeepsItsEnglishReasonAndGivesItsCodeAndParameters() throws Exception {
+        JsonNode item = json(get("/api/periods/2026Q3/findings?control=R6.2&status=FAIL"))
+                .get("items")
+                .get(0);
+        assertThat(item.get("reason").asString())
+                .isEqualTo("1 channel(s) (STATUS_PAGE) within 60 min of detection: fewer than 2 channels and no SNS");
+        assertThat(item.get("reason_code").asString()).isEqualTo("R6.2.channels-short");
+        JsonNode params = item.get("reason_params");
+        assertThat(params.get("within").asString()).isEqualTo("PT1H");
+        assertThat(params.get("count").asInt()).isEqualTo(1);
+        assertThat(params.get("absent").get(0).asString()).isEqualTo("SNS");
+        assertThat(json(get("/api/periods/2026Q3/findings?control=R1.1&subject=CHG-106"))
+                        .get("items")
+                        .get(0)
+                        .get("reason")
+                        .asString())
+                .as("a covered failure")
+                .endsWith("; covered by exception EX-1");
+
+        String csv = get("/api/periods/2026Q3/findings?control=R4.1&status=FAIL", "Accept", "text/csv")
+                .body();
+        assertThat(csv.lines().toList())
+                .containsExactly(
+                        "\uFEFFcontrol_id,requirement,subject_type,subject_id,status,reason,evidence_refs,"
+                                + "reference_time,reason_code,reason_params",
+                        "R4.1,R4,INCIDENT,INC-2,FAIL,\"detected by USER_REPORT, not by monitoring\",,"
+                                + "2026-08-01T18:06:00+09:00,R4.1.not-monitoring,\"{\"\"source\"\":\"\"USER_REPORT\"\"}\"");
+    }
+
+    @Test
     void eachExceptionSaysWhatItCoversOrWhyNothing() throws Exception {
         JsonNode exceptions = json(get("/api/periods/2026Q3/exceptions"));
         List<String> summary = new ArrayList<>();

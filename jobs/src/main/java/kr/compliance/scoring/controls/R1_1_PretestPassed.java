@@ -30,17 +30,15 @@ public final class R1_1_PretestPassed implements Control<ChangeFacts> {
                     .max(Comparator.comparing(ChangeFacts.TestFact::finishedAt))
                     .orElseThrow();
             return Optional.of(Verdict.pass(
-                    "passing test " + latest.testRunId() + " finished " + judging.time(latest.finishedAt()) + ", "
-                            + Judging.duration(Duration.between(latest.finishedAt(), change.startedAt()))
-                            + " before start",
+                    Reason.of("R1.1.passed")
+                            .with("test", latest.testRunId())
+                            .with("finished", judging.time(latest.finishedAt()))
+                            .with("before", Duration.between(latest.finishedAt(), change.startedAt())),
                     qualifying.stream().map(ChangeFacts.TestFact::testRunId).toList()));
         }
-        String window = "in the " + Judging.duration(judging.policy().maxTestAge()) + " before start ("
-                + judging.time(change.startedAt()) + ")";
-        return Optional.of(Verdict.fail(
-                seen.isEmpty()
-                        ? "no test run recorded for this change; a PASSED pre-test must finish " + window
-                        : "no passing test finished " + window + "; runs seen: " + String.join(", ", seen),
-                seen));
+        Reason missing = Reason.of(seen.isEmpty() ? "R1.1.no-test" : "R1.1.no-passing-test")
+                .with("maxAge", judging.policy().maxTestAge())
+                .with("started", judging.time(change.startedAt()));
+        return Optional.of(Verdict.fail(seen.isEmpty() ? missing : missing.with("seen", seen), seen));
     }
 }

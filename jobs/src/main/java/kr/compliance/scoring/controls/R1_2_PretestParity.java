@@ -33,21 +33,15 @@ public final class R1_2_PretestParity implements Control<ChangeFacts> {
         if (best.isEmpty()) {
             List<String> ids =
                     qualifying.stream().map(ChangeFacts.TestFact::testRunId).toList();
-            return Optional.of(Verdict.fail(
-                    "environment parity unknown for every qualifying test (" + String.join(", ", ids)
-                            + "); unknown parity never passes",
-                    ids));
+            return Optional.of(Verdict.fail(Reason.of("R1.2.parity-unknown").with("tests", ids), ids));
         }
         ChangeFacts.TestFact test = best.get();
-        String parity = test.envParity().stripTrailingZeros().toPlainString();
-        String threshold = minimum.stripTrailingZeros().toPlainString();
-        return Optional.of(
-                test.envParity().compareTo(minimum) >= 0
-                        ? Verdict.pass(
-                                "best parity " + parity + " >= " + threshold + " (test " + test.testRunId() + ")",
-                                List.of(test.testRunId()))
-                        : Verdict.fail(
-                                "best parity " + parity + " < " + threshold + " (test " + test.testRunId() + ")",
-                                List.of(test.testRunId())));
+        boolean met = test.envParity().compareTo(minimum) >= 0;
+        Reason reason = Reason.of(met ? "R1.2.parity-met" : "R1.2.parity-low")
+                .with("parity", test.envParity().stripTrailingZeros().toPlainString())
+                .with("minimum", minimum.stripTrailingZeros().toPlainString())
+                .with("test", test.testRunId());
+        List<String> evidence = List.of(test.testRunId());
+        return Optional.of(met ? Verdict.pass(reason, evidence) : Verdict.fail(reason, evidence));
     }
 }

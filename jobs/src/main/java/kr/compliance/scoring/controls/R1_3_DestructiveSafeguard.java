@@ -29,17 +29,17 @@ public final class R1_3_DestructiveSafeguard implements Control<ChangeFacts> {
                 rollbackTest.map(test -> List.of(test.testRunId())).orElse(List.of());
         if (hasPlan && rollbackTest.isPresent()) {
             return Optional.of(Verdict.pass(
-                    "rollback plan given and rollback rehearsed by qualifying test "
-                            + rollbackTest.get().testRunId(),
+                    Reason.of("R1.3.safeguarded")
+                            .with("test", rollbackTest.get().testRunId()),
                     evidence));
         }
         List<String> missing = new ArrayList<>();
         if (!hasPlan) {
-            missing.add("no rollback plan");
+            missing.add("no-plan");
         }
         if (rollbackTest.isEmpty()) {
-            missing.add("no qualifying pre-test with scope ROLLBACK");
+            missing.add("no-rollback-test");
         }
-        return Optional.of(Verdict.fail("destructive change with " + String.join(" and ", missing), evidence));
+        return Optional.of(Verdict.fail(Reason.of("R1.3.unsafeguarded").with("missing", missing), evidence));
     }
 }

@@ -27,31 +27,33 @@ public final class R2_1_ApprovedBeforeStart implements Control<ChangeFacts> {
         }
         Duration grace = change.isEmergency() ? judging.policy().emergencyApprovalGrace() : Duration.ZERO;
         Instant deadline = change.startedAt().plus(grace);
-        String due = change.isEmergency()
-                ? "approval due within " + Judging.duration(grace) + " of start, by " + judging.time(deadline)
-                : "approval due before start (" + judging.time(change.startedAt()) + ")";
+        // an emergency change's approval is due within the grace, any other's before its start;
+        // the outcome below completes the code
+        String prefix = change.isEmergency() ? "R2.1.emergency." : "R2.1.";
+        Reason due = Reason.of(prefix)
+                .with("started", judging.time(change.startedAt()))
+                .with("grace", grace)
+                .with("deadline", judging.time(deadline));
         if (TextKeys.isBlank(change.approvedBy())) {
             return Optional.of(
                     change.isEmergency() && judging.stillOpen(deadline)
-                            ? Verdict.pending("emergency change not approved yet; " + due, List.of())
-                            : Verdict.fail("no approval recorded; " + due, List.of()));
+                            ? Verdict.pending(due.as(prefix + "not-approved-yet"), List.of())
+                            : Verdict.fail(due.as(prefix + "no-approval"), List.of()));
         }
+        Reason approver = due.with("approver", change.approvedBy().strip());
         if (!change.approvedBySomeoneElse()) {
-            return Optional.of(Verdict.fail(
-                    "approved by its own requester (" + change.approvedBy().strip() + "); " + due, List.of()));
+            return Optional.of(Verdict.fail(approver.as(prefix + "self-approved"), List.of()));
         }
         if (change.approvedAt() == null) {
-            return Optional.of(Verdict.fail(
-                    "approver " + change.approvedBy().strip() + " named but no approval time recorded; " + due,
-                    List.of()));
+            return Optional.of(Verdict.fail(approver.as(prefix + "no-approval-time"), List.of()));
         }
-        String approval = "approved by " + change.approvedBy().strip() + " at " + judging.time(change.approvedAt());
+        Reason approval = approver.with("approved", judging.time(change.approvedAt()));
         if (!change.approvedAt().isAfter(deadline)) {
-            return Optional.of(Verdict.pass(approval + ", " + due, List.of()));
+            return Optional.of(Verdict.pass(approval.as(prefix + "approved"), List.of()));
         }
         return Optional.of(Verdict.fail(
-                approval + ", " + Judging.duration(Duration.between(change.startedAt(), change.approvedAt()))
-                        + " after start; " + due,
+                approval.with("late", Duration.between(change.startedAt(), change.approvedAt()))
+                        .as(prefix + "approved-late"),
                 List.of()));
     }
 }

@@ -24,28 +24,28 @@ public final class R2_2_WithinWindow implements Control<ChangeFacts> {
             return Optional.empty();
         }
         if (change.windowStart() == null || change.windowEnd() == null) {
-            return Optional.of(Verdict.fail(
-                    "no approved work window: "
-                            + (change.windowStart() == null && change.windowEnd() == null
-                                    ? "window_start and window_end are empty"
-                                    : (change.windowStart() == null ? "window_start" : "window_end") + " is empty"),
-                    List.of()));
+            String code = change.windowStart() == null && change.windowEnd() == null
+                    ? "R2.2.no-window"
+                    : change.windowStart() == null ? "R2.2.no-window-start" : "R2.2.no-window-end";
+            return Optional.of(Verdict.fail(Reason.of(code), List.of()));
         }
-        String window = "window " + judging.time(change.windowStart()) + " to " + judging.time(change.windowEnd());
+        Reason window = Reason.of("R2.2.")
+                .with("windowStart", judging.time(change.windowStart()))
+                .with("windowEnd", judging.time(change.windowEnd()));
+        Reason started = window.with("started", judging.time(change.startedAt()));
         if (change.startedAt().isBefore(change.windowStart())) {
-            return Optional.of(
-                    Verdict.fail("started " + judging.time(change.startedAt()) + ", before its " + window, List.of()));
+            return Optional.of(Verdict.fail(started.as("R2.2.started-before"), List.of()));
         }
         if (change.startedAt().isAfter(change.windowEnd())) {
-            return Optional.of(
-                    Verdict.fail("started " + judging.time(change.startedAt()) + ", after its " + window, List.of()));
+            return Optional.of(Verdict.fail(started.as("R2.2.started-after"), List.of()));
         }
-        if (change.endedAt() != null && change.endedAt().isAfter(change.windowEnd())) {
-            return Optional.of(
-                    Verdict.fail("ended " + judging.time(change.endedAt()) + ", after its " + window, List.of()));
+        if (change.endedAt() == null) {
+            return Optional.of(Verdict.pass(started.as("R2.2.within-not-ended"), List.of()));
         }
-        return Optional.of(Verdict.pass(
-                "started and " + (change.endedAt() == null ? "not yet ended" : "ended") + " within its " + window,
-                List.of()));
+        Reason ended = started.with("ended", judging.time(change.endedAt()));
+        return Optional.of(
+                change.endedAt().isAfter(change.windowEnd())
+                        ? Verdict.fail(ended.as("R2.2.ended-after"), List.of())
+                        : Verdict.pass(ended.as("R2.2.within"), List.of()));
     }
 }

@@ -27,20 +27,23 @@ public final class R2_3_NoChangeDuringOpenIncident implements Control<ChangeFact
         ChangeFacts.OpenIncident incident = change.openIncident();
         if (incident == null) {
             return Optional.of(Verdict.pass(
-                    "no "
-                            + String.join(
-                                    "/",
+                    Reason.of("R2.3.no-open-incident")
+                            .with(
+                                    "severities",
                                     judging.policy().freezeSeverities().stream()
                                             .sorted()
                                             .toList())
-                            + " incident open on " + change.dataCenter() + " at start ("
-                            + judging.time(change.startedAt()) + ")",
+                            .with("dataCenter", change.dataCenter())
+                            .with("started", judging.time(change.startedAt())),
                     List.of()));
         }
         return Optional.of(Verdict.fail(
-                incident.severity() + " incident " + incident.incidentId() + " open on " + incident.dataCenter()
-                        + " since " + judging.time(incident.startedAt()) + " when the change started ("
-                        + judging.time(change.startedAt()) + ")",
+                Reason.of("R2.3.open-incident")
+                        .with("severity", incident.severity())
+                        .with("incident", incident.incidentId())
+                        .with("dataCenter", incident.dataCenter())
+                        .with("since", judging.time(incident.startedAt()))
+                        .with("started", judging.time(change.startedAt())),
                 List.of(incident.incidentId())));
     }
 }

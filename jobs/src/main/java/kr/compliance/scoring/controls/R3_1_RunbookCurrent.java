@@ -21,18 +21,20 @@ public final class R3_1_RunbookCurrent implements Control<IncidentFacts> {
         IncidentFacts.RunbookReview review = incident.latestReview();
         if (review == null) {
             return Optional.of(Verdict.fail(
-                    "no runbook for incident type " + incident.incidentType().strip()
-                            + " reviewed before the incident (" + judging.time(incident.startedAt()) + ")",
+                    Reason.of("R3.1.no-runbook")
+                            .with("incidentType", incident.incidentType().strip())
+                            .with("started", judging.time(incident.startedAt())),
                     List.of()));
         }
         Duration age = Duration.between(review.reviewedAt(), incident.startedAt());
-        String reviewed = "runbook " + review.runbookId() + " v" + review.version() + " reviewed "
-                + judging.time(review.reviewedAt()) + ", " + Judging.duration(age) + " before the incident";
-        List<String> evidence = List.of(review.runbookId() + "@" + review.version());
         Duration limit = judging.policy().reviewMaxAge();
-        return Optional.of(
-                age.compareTo(limit) <= 0
-                        ? Verdict.pass(reviewed, evidence)
-                        : Verdict.fail(reviewed + " (> " + Judging.duration(limit) + ")", evidence));
+        Reason reason = Reason.of(age.compareTo(limit) <= 0 ? "R3.1.reviewed" : "R3.1.review-too-old")
+                .with("runbook", review.runbookId())
+                .with("version", review.version())
+                .with("reviewed", judging.time(review.reviewedAt()))
+                .with("age", age)
+                .with("limit", limit);
+        List<String> evidence = List.of(review.runbookId() + "@" + review.version());
+        return Optional.of(age.compareTo(limit) <= 0 ? Verdict.pass(reason, evidence) : Verdict.fail(reason, evidence));
     }
 }

@@ -27,19 +27,19 @@ public final class R3_2_RunbookRoles implements Control<RunbookFacts> {
                 .filter(role -> departments.getOrDefault(role, "").isBlank())
                 .toList();
         List<String> evidence = List.of(runbook.runbookId() + "@" + runbook.version());
-        String which = "runbook " + runbook.runbookId() + " v" + runbook.version();
+        Reason which = Reason.of("R3.2.").with("runbook", runbook.runbookId()).with("version", runbook.version());
         if (missing.isEmpty()) {
             return Optional.of(Verdict.pass(
-                    which + " assigns "
-                            + String.join(
-                                    ", ",
+                    which.with(
+                                    "assignments",
                                     judging.policy().requiredRoles().stream()
                                             .sorted()
                                             .map(role -> role + "=" + departments.get(role))
-                                            .toList()),
+                                            .toList())
+                            .as("R3.2.roles-assigned"),
                     evidence));
         }
-        return Optional.of(Verdict.fail(which + " assigns no department for " + String.join(", ", missing), evidence));
+        return Optional.of(Verdict.fail(which.with("missing", missing).as("R3.2.roles-missing"), evidence));
     }
 
     /** Role (trimmed, upper-case) to department (trimmed); a role assigned twice keeps a non-blank one. */

@@ -26,23 +26,23 @@ public final class R3_3_CommanderAssigned implements Control<IncidentFacts> {
         }
         Duration within = judging.policy().commanderWithin();
         Instant deadline = incident.detectedAt().plus(within);
-        String due = "a commander is due within " + Judging.duration(within) + " of detection ("
-                + judging.time(incident.detectedAt()) + ")";
+        Reason due = Reason.of("R3.3.").with("within", within).with("detected", judging.time(incident.detectedAt()));
         if (TextKeys.isBlank(incident.commander()) || incident.commanderAssignedAt() == null) {
-            String missing = TextKeys.isBlank(incident.commander())
-                    ? "no commander assigned"
-                    : "commander " + incident.commander().strip() + " named without an assignment time";
+            Reason missing = TextKeys.isBlank(incident.commander())
+                    ? due.as("R3.3.no-commander")
+                    : due.with("commander", incident.commander().strip()).as("R3.3.no-assignment-time");
             return Optional.of(
                     judging.stillOpen(deadline)
-                            ? Verdict.pending(missing + " yet; " + due, List.of())
-                            : Verdict.fail(missing + "; " + due, List.of()));
+                            ? Verdict.pending(missing.as(missing.code() + "-yet"), List.of())
+                            : Verdict.fail(missing, List.of()));
         }
         Duration taken = Duration.between(incident.detectedAt(), incident.commanderAssignedAt());
-        String assigned = "commander " + incident.commander().strip() + " assigned "
-                + judging.time(incident.commanderAssignedAt()) + ", " + Judging.duration(taken) + " after detection";
+        Reason assigned = due.with("commander", incident.commander().strip())
+                .with("assigned", judging.time(incident.commanderAssignedAt()))
+                .with("taken", taken);
         return Optional.of(
                 taken.compareTo(within) <= 0
-                        ? Verdict.pass(assigned, List.of())
-                        : Verdict.fail(assigned + " (> " + Judging.duration(within) + ")", List.of()));
+                        ? Verdict.pass(assigned.as("R3.3.assigned"), List.of())
+                        : Verdict.fail(assigned.as("R3.3.assigned-late"), List.of()));
     }
 }

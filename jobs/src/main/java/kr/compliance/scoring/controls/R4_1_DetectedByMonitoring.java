@@ -15,7 +15,9 @@ public final class R4_1_DetectedByMonitoring implements Control<IncidentFacts> {
     public Optional<Verdict> judge(IncidentFacts incident, Judging judging) {
         return Optional.of(
                 "MONITORING".equals(incident.detectionSource())
-                        ? Verdict.pass("detected by monitoring", List.of())
-                        : Verdict.fail("detected by " + incident.detectionSource() + ", not by monitoring", List.of()));
+                        ? Verdict.pass(Reason.of("R4.1.monitoring"), List.of())
+                        : Verdict.fail(
+                                Reason.of("R4.1.not-monitoring").with("source", incident.detectionSource()),
+                                List.of()));
     }
 }

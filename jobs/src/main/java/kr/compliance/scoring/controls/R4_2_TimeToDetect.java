@@ -19,11 +19,13 @@ public final class R4_2_TimeToDetect implements Control<IncidentFacts> {
     public Optional<Verdict> judge(IncidentFacts incident, Judging judging) {
         Duration taken = Duration.between(incident.startedAt(), incident.detectedAt());
         Duration limit = judging.policy().detectWithin();
-        String detected = "detected " + judging.time(incident.detectedAt()) + ", " + Judging.duration(taken)
-                + " after impact start";
+        Reason detected = Reason.of("R4.2.")
+                .with("detected", judging.time(incident.detectedAt()))
+                .with("taken", taken)
+                .with("limit", limit);
         return Optional.of(
                 taken.compareTo(limit) <= 0
-                        ? Verdict.pass(detected, List.of())
-                        : Verdict.fail(detected + " (> " + Judging.duration(limit) + ")", List.of()));
+                        ? Verdict.pass(detected.as("R4.2.in-time"), List.of())
+                        : Verdict.fail(detected.as("R4.2.late"), List.of()));
     }
 }

@@ -24,22 +24,21 @@ public final class R5_1_PostmortemOnTime implements Control<IncidentFacts> {
         }
         Duration within = judging.policy().postmortemWithin();
         Instant deadline = incident.resolvedAt().plus(within);
-        String due = "due within " + Judging.duration(within) + " of resolution, by " + judging.time(deadline);
+        Reason due = Reason.of("R5.1.").with("within", within).with("deadline", judging.time(deadline));
         IncidentFacts.FirstPostmortem postmortem = incident.firstPostmortem();
         if (postmortem == null) {
             return Optional.of(
                     judging.stillOpen(deadline)
-                            ? Verdict.pending("no postmortem yet; " + due, List.of())
-                            : Verdict.fail("no postmortem published; " + due, List.of()));
+                            ? Verdict.pending(due.as("R5.1.no-postmortem-yet"), List.of())
+                            : Verdict.fail(due.as("R5.1.no-postmortem"), List.of()));
         }
-        String published = "postmortem " + postmortem.postmortemId() + " published "
-                + judging.time(postmortem.publishedAt()) + ", "
-                + Judging.duration(Duration.between(incident.resolvedAt(), postmortem.publishedAt()))
-                + " after resolution";
+        Reason published = due.with("postmortem", postmortem.postmortemId())
+                .with("published", judging.time(postmortem.publishedAt()))
+                .with("taken", Duration.between(incident.resolvedAt(), postmortem.publishedAt()));
         List<String> evidence = List.of(postmortem.postmortemId());
         return Optional.of(
                 postmortem.publishedAt().isAfter(deadline)
-                        ? Verdict.fail(published + " (> " + Judging.duration(within) + ")", evidence)
-                        : Verdict.pass(published, evidence));
+                        ? Verdict.fail(published.as("R5.1.published-late"), evidence)
+                        : Verdict.pass(published.as("R5.1.published"), evidence));
     }
 }

@@ -21,22 +21,25 @@ public final class R5_2_PostmortemComplete implements Control<PostmortemFacts> {
     public Optional<Verdict> judge(PostmortemFacts postmortem, Judging judging) {
         List<String> gaps = new ArrayList<>();
         if (TextKeys.isBlank(postmortem.rootCause())) {
-            gaps.add("no root cause");
+            gaps.add("no-root-cause");
         }
         if (TextKeys.isBlank(postmortem.templateVersion())) {
-            gaps.add("no template version");
+            gaps.add("no-template-version");
         }
         if (postmortem.actionItemIds().isEmpty()) {
-            gaps.add("no action items");
+            gaps.add("no-action-items");
         }
         if (gaps.isEmpty()) {
             return Optional.of(Verdict.pass(
-                    "root cause, template " + postmortem.templateVersion().strip() + " and "
-                            + postmortem.actionItemIds().size() + " action item(s) recorded",
+                    Reason.of("R5.2.complete")
+                            .with("template", postmortem.templateVersion().strip())
+                            .with("actionItems", postmortem.actionItemIds().size()),
                     postmortem.actionItemIds()));
         }
         return Optional.of(Verdict.fail(
-                "postmortem of incident " + postmortem.incidentId() + " is incomplete: " + String.join(", ", gaps),
+                Reason.of("R5.2.incomplete")
+                        .with("incident", postmortem.incidentId())
+                        .with("gaps", gaps),
                 postmortem.actionItemIds()));
     }
 }

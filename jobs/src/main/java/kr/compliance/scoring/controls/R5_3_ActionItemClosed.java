@@ -18,20 +18,20 @@ public final class R5_3_ActionItemClosed implements Control<ActionItemFacts> {
     @Override
     public Optional<Verdict> judge(ActionItemFacts item, Judging judging) {
         List<String> evidence = List.of(item.postmortemId());
-        String due = "due " + judging.time(item.dueAt());
+        Reason due = Reason.of("R5.3.").with("due", judging.time(item.dueAt()));
         if (item.closedAt() == null) {
             return Optional.of(
                     judging.stillOpen(item.dueAt())
-                            ? Verdict.pending("open, " + due, evidence)
-                            : Verdict.fail("not closed, " + due, evidence));
+                            ? Verdict.pending(due.as("R5.3.open"), evidence)
+                            : Verdict.fail(due.as("R5.3.not-closed"), evidence));
         }
-        String closed = "closed " + judging.time(item.closedAt());
+        Reason closed = due.with("closed", judging.time(item.closedAt()));
         return Optional.of(
                 item.closedAt().isAfter(item.dueAt())
                         ? Verdict.fail(
-                                closed + ", " + Judging.duration(Duration.between(item.dueAt(), item.closedAt()))
-                                        + " after it was " + due,
+                                closed.with("late", Duration.between(item.dueAt(), item.closedAt()))
+                                        .as("R5.3.closed-late"),
                                 evidence)
-                        : Verdict.pass(closed + ", " + due, evidence));
+                        : Verdict.pass(closed.as("R5.3.closed"), evidence));
     }
 }

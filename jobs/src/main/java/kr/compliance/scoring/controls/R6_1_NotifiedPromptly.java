@@ -30,22 +30,22 @@ public final class R6_1_NotifiedPromptly implements Control<IncidentFacts> {
                 .filter(notice -> "INITIAL".equals(notice.kind()))
                 .min(Comparator.comparing(IncidentFacts.Notice::publishedAt)
                         .thenComparing(IncidentFacts.Notice::notificationId));
-        String due = "an INITIAL notice is due within " + Judging.duration(within) + " of detection, by "
-                + judging.time(deadline);
+        Reason due = Reason.of("R6.1.").with("within", within).with("deadline", judging.time(deadline));
         if (first.isEmpty()) {
             return Optional.of(
                     judging.stillOpen(deadline)
-                            ? Verdict.pending("no INITIAL notice yet; " + due, List.of())
-                            : Verdict.fail("no INITIAL notice published; " + due, List.of()));
+                            ? Verdict.pending(due.as("R6.1.no-notice-yet"), List.of())
+                            : Verdict.fail(due.as("R6.1.no-notice"), List.of()));
         }
         IncidentFacts.Notice notice = first.get();
-        String published = "INITIAL notice " + notice.notificationId() + " (" + notice.channel() + ") published "
-                + judging.time(notice.publishedAt()) + ", "
-                + Judging.duration(Duration.between(incident.detectedAt(), notice.publishedAt())) + " after detection";
+        Reason published = due.with("notice", notice.notificationId())
+                .with("channel", notice.channel())
+                .with("published", judging.time(notice.publishedAt()))
+                .with("taken", Duration.between(incident.detectedAt(), notice.publishedAt()));
         List<String> evidence = List.of(notice.notificationId());
         return Optional.of(
                 notice.publishedAt().isAfter(deadline)
-                        ? Verdict.fail(published + " (> " + Judging.duration(within) + ")", evidence)
-                        : Verdict.pass(published, evidence));
+                        ? Verdict.fail(published.as("R6.1.published-late"), evidence)
+                        : Verdict.pass(published.as("R6.1.published"), evidence));
     }
 }

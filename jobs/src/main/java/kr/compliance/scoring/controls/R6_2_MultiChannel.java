@@ -31,24 +31,30 @@ public final class R6_2_MultiChannel implements Control<IncidentFacts> {
         early.forEach(notice -> channels.add(notice.channel()));
         List<String> evidence =
                 early.stream().map(IncidentFacts.Notice::notificationId).toList();
-        String used = channels.isEmpty()
-                ? "no notice"
-                : channels.size() + " channel(s) (" + String.join(", ", channels) + ")";
-        String window = " within " + Judging.duration(judging.policy().multiChannelWithin()) + " of detection";
+        Reason used = Reason.of(channels.isEmpty() ? "R6.2.no-notice" : "R6.2.channels")
+                .with("within", judging.policy().multiChannelWithin());
+        if (!channels.isEmpty()) {
+            used = used.with("count", channels.size()).with("channels", List.copyOf(channels));
+        }
         List<String> problems = new ArrayList<>();
         if (channels.size() < judging.policy().minChannels()) {
-            problems.add("fewer than " + judging.policy().minChannels() + " channels");
+            problems.add("too-few-channels");
         }
         List<String> absent = judging.policy().requiredChannels().stream()
                 .sorted()
                 .filter(channel -> !channels.contains(channel))
                 .toList();
         if (!absent.isEmpty()) {
-            problems.add("no " + String.join(", ", absent));
+            problems.add("required-channel-absent");
         }
-        return Optional.of(
-                problems.isEmpty()
-                        ? Verdict.pass(used + window, evidence)
-                        : Verdict.fail(used + window + ": " + String.join(" and ", problems), evidence));
+        if (problems.isEmpty()) {
+            return Optional.of(Verdict.pass(used, evidence));
+        }
+        return Optional.of(Verdict.fail(
+                used.with("minChannels", judging.policy().minChannels())
+                        .with("absent", absent)
+                        .with("problems", problems)
+                        .as(used.code() + "-short"),
+                evidence));
     }
 }

@@ -30,8 +30,9 @@ public final class R6_3_ResolutionNotice implements Control<IncidentFacts> {
                 .sorted(Comparator.comparing(IncidentFacts.Notice::publishedAt)
                         .thenComparing(IncidentFacts.Notice::notificationId))
                 .toList();
-        String due = "a RESOLVED notice is due between resolution (" + judging.time(incident.resolvedAt()) + ") and "
-                + judging.time(deadline);
+        Reason due = Reason.of("R6.3.")
+                .with("resolved", judging.time(incident.resolvedAt()))
+                .with("deadline", judging.time(deadline));
         Optional<IncidentFacts.Notice> onTime = resolvedNotices.stream()
                 .filter(notice -> !notice.publishedAt().isBefore(incident.resolvedAt())
                         && !notice.publishedAt().isAfter(deadline))
@@ -39,9 +40,10 @@ public final class R6_3_ResolutionNotice implements Control<IncidentFacts> {
         if (onTime.isPresent()) {
             IncidentFacts.Notice notice = onTime.get();
             return Optional.of(Verdict.pass(
-                    "RESOLVED notice " + notice.notificationId() + " published " + judging.time(notice.publishedAt())
-                            + ", " + Judging.duration(Duration.between(incident.resolvedAt(), notice.publishedAt()))
-                            + " after resolution",
+                    due.with("notice", notice.notificationId())
+                            .with("published", judging.time(notice.publishedAt()))
+                            .with("taken", Duration.between(incident.resolvedAt(), notice.publishedAt()))
+                            .as("R6.3.published"),
                     List.of(notice.notificationId())));
         }
         List<String> evidence = resolvedNotices.stream()
@@ -50,22 +52,20 @@ public final class R6_3_ResolutionNotice implements Control<IncidentFacts> {
         if (resolvedNotices.isEmpty()) {
             return Optional.of(
                     judging.stillOpen(deadline)
-                            ? Verdict.pending("no RESOLVED notice yet; " + due, evidence)
-                            : Verdict.fail("no RESOLVED notice published; " + due, evidence));
+                            ? Verdict.pending(due.as("R6.3.no-notice-yet"), evidence)
+                            : Verdict.fail(due.as("R6.3.no-notice"), evidence));
         }
+        Reason outside = due.with("notices", evidence);
         if (judging.stillOpen(deadline)) {
-            return Optional.of(Verdict.pending(
-                    "RESOLVED notice(s) " + String.join(", ", evidence) + " outside the window so far; " + due,
-                    evidence));
+            return Optional.of(Verdict.pending(outside.as("R6.3.outside-window-so-far"), evidence));
         }
         return Optional.of(Verdict.fail(
-                "RESOLVED notice(s) " + String.join(", ", evidence) + " published "
-                        + String.join(
-                                ", ",
+                outside.with(
+                                "published",
                                 resolvedNotices.stream()
                                         .map(notice -> judging.time(notice.publishedAt()))
                                         .toList())
-                        + ", outside the window; " + due,
+                        .as("R6.3.outside-window"),
                 evidence));
     }
 }
