@@ -103,7 +103,10 @@ final class PackContent {
         }
         if (changes != null) {
             try (CsvEntry csv = csv(folder, CHANGES, DiffCsv.HEADER)) {
-                changes.diffs().eachChange(changes.diff(), c -> csv.row((Object[]) DiffCsv.row(changes.diff(), c)));
+                changes.diffs()
+                        .eachChange(
+                                changes.diff(),
+                                c -> csv.row((Object[]) DiffCsv.rowIn(changes.diff(), c, labels.lang())));
                 written.put(csv.name(), csv.rows());
             }
         }
@@ -200,7 +203,10 @@ final class PackContent {
         if (changes != null) {
             try (SheetSeries sheet =
                     workbook.table(labels.get("sheet.changes"), labelled("change", DiffCsv.HEADER), CHANGES)) {
-                changes.diffs().eachChange(changes.diff(), c -> sheet.row((Object[]) DiffCsv.row(changes.diff(), c)));
+                changes.diffs()
+                        .eachChange(
+                                changes.diff(),
+                                c -> sheet.row((Object[]) DiffCsv.rowIn(changes.diff(), c, labels.lang())));
             }
         }
         try (SheetSeries sheet =

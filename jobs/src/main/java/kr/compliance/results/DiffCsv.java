@@ -3,6 +3,7 @@ package kr.compliance.results;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -37,16 +38,25 @@ public final class DiffCsv {
         return rows[0];
     }
 
-    /** One changed finding as a row of {@link #HEADER}. */
+    /** One changed finding as a row of {@link #HEADER}, its reasons in English as stored. */
     public static String[] row(RunDiff diff, FindingChange change) {
+        return row(diff, change, ReasonWording::text);
+    }
+
+    /** One changed finding as a row of {@link #HEADER}, its reasons in {@code lang} (a pack's). */
+    public static String[] rowIn(RunDiff diff, FindingChange change, String lang) {
+        return row(diff, change, reason -> reason.in(lang));
+    }
+
+    private static String[] row(RunDiff diff, FindingChange change, Function<ReasonWording, String> wording) {
         return new String[] {
             change.controlId(),
             change.subjectType(),
             change.subjectId(),
             change.statusBefore(),
             change.statusAfter(),
-            change.reasonBefore(),
-            change.reasonAfter(),
+            change.reasonBefore() == null ? null : wording.apply(change.reasonBefore()),
+            change.reasonAfter() == null ? null : wording.apply(change.reasonAfter()),
             cause(diff, change)
         };
     }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import kr.compliance.scoring.controls.Reason;
-import kr.compliance.scoring.controls.ReasonText;
 
 /**
  * One (control, subject) finding of a run, the columns of {@code findings.csv}; the reference
@@ -45,11 +43,7 @@ public record Finding(
 
     /** The reason in {@code ko} or {@code en}, with the exception that covers it, if one does. */
     public String reasonIn(String lang) {
-        if (reasonCode == null) {
-            return reason;
-        }
-        String text = ReasonText.of(Reason.parse(reasonCode, reasonParams), lang);
-        return exceptionId == null ? text : text + ReasonText.coveredBy(exceptionId, lang);
+        return new ReasonWording(reason, reasonCode, reasonParams, exceptionId).in(lang);
     }
 
     /** The row of the API's {@code findings.csv}: the reason in English, as stored. */

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One (control, subject) whose finding differs between two runs: its status and reason before and
- * after (null where the finding did not exist), and the record revisions loaded between the two
+ * after (null where the finding did not exist; the reasons worded in any language, English in JSON), and the record revisions loaded between the two
  * runs' evidence that touched the subject or its evidence.
  */
 public record FindingChange(
@@ -14,8 +14,8 @@ public record FindingChange(
         @JsonProperty("subject_id") String subjectId,
         @JsonProperty("status_before") String statusBefore,
         @JsonProperty("status_after") String statusAfter,
-        @JsonProperty("reason_before") String reasonBefore,
-        @JsonProperty("reason_after") String reasonAfter,
+        @JsonProperty("reason_before") ReasonWording reasonBefore,
+        @JsonProperty("reason_after") ReasonWording reasonAfter,
         List<Revision> revisions) {
 
     /** A revision of a record loaded after the earlier run's evidence, with where it came from. */

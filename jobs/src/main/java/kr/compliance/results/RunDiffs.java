@@ -137,7 +137,13 @@ public class RunDiffs {
                         a.REASON.as("reason_before"),
                         b.REASON.as("reason_after"),
                         a.EVIDENCE_REFS.as("refs_before"),
-                        b.EVIDENCE_REFS.as("refs_after"))
+                        b.EVIDENCE_REFS.as("refs_after"),
+                        a.REASON_CODE.as("code_before"),
+                        a.REASON_PARAMS.as("params_before"),
+                        a.EXCEPTION_ID.as("exception_before"),
+                        b.REASON_CODE.as("code_after"),
+                        b.REASON_PARAMS.as("params_after"),
+                        b.EXCEPTION_ID.as("exception_after"))
                 .from(a)
                 .leftJoin(b)
                 .on(b.RUN_ID.eq(diff.to().runId()), b.CONTROL_ID.eq(a.CONTROL_ID), b.SUBJECT_ID.eq(a.SUBJECT_ID))
@@ -152,7 +158,13 @@ public class RunDiffs {
                         DSL.inline((String) null, String.class),
                         b.REASON,
                         DSL.inline((String) null, String.class),
-                        b.EVIDENCE_REFS)
+                        b.EVIDENCE_REFS,
+                        DSL.inline((String) null, String.class),
+                        DSL.inline((String) null, String.class),
+                        DSL.inline((String) null, String.class),
+                        b.REASON_CODE,
+                        b.REASON_PARAMS,
+                        b.EXCEPTION_ID)
                 .from(b)
                 .where(b.RUN_ID.eq(diff.to().runId()))
                 .andNotExists(DSL.selectOne()
@@ -184,8 +196,16 @@ public class RunDiffs {
                         r.get(2, String.class),
                         r.get(3, String.class),
                         r.get(4, String.class),
-                        r.get(5, String.class),
-                        r.get(6, String.class),
+                        wording(
+                                r.get(5, String.class),
+                                r.get(9, String.class),
+                                r.get(10, String.class),
+                                r.get(11, String.class)),
+                        wording(
+                                r.get(6, String.class),
+                                r.get(12, String.class),
+                                r.get(13, String.class),
+                                r.get(14, String.class)),
                         revisions(diff, r.get(2, String.class), r.get(7, String.class), r.get(8, String.class))));
             }
             if (page.size() < PAGE) {
@@ -194,6 +214,10 @@ public class RunDiffs {
             lastControl = page.getLast().get(0, String.class);
             lastSubject = page.getLast().get(2, String.class);
         }
+    }
+
+    private static ReasonWording wording(String text, String code, String params, String exceptionId) {
+        return text == null ? null : new ReasonWording(text, code, params, exceptionId);
     }
 
     /** Revisions loaded between the runs' evidence that are the subject, name it, or are cited by the finding. */

@@ -65,7 +65,10 @@ class SubmissionDriftAlerts {
                     .append('|')
                     .append(change.statusAfter())
                     .append('|')
-                    .append(change.reasonAfter())
+                    .append(
+                            change.reasonAfter() == null
+                                    ? null
+                                    : change.reasonAfter().text())
                     .append('\n');
         });
         diff.requirements().forEach(r -> identity.append(r).append('\n'));

@@ -73,6 +73,17 @@ class ChangesSinceSubmissionIntegrationTests {
                         .isGreaterThanOrEqualTo(2);
             }
         }
+        Path korean =
+                packs.make(new PackRequest(Q3, later, "ko", OUT, Instant.now())).file();
+        try (ZipFile zip = new ZipFile(korean.toFile())) {
+            assertThat(text(zip, PackContent.CHANGES).lines())
+                    .as("a Korean pack words the reasons before and after in Korean")
+                    .anySatisfy(line -> assertThat(line)
+                            .startsWith("R1.1,CHANGE,CHG-101,FAIL,PASS,")
+                            .contains("사전테스트")
+                            .contains("통과한 사전테스트 T-901이(가)")
+                            .doesNotContain("passing test"));
+        }
         try (ZipFile zip = new ZipFile(pack(submitted).toFile())) {
             assertThat(zip.getEntry(PackContent.CHANGES))
                     .as("the submission itself")
