@@ -25,7 +25,9 @@ public record Finding(
         @JsonProperty("evidence_refs") String evidenceRefs,
         @JsonProperty("reference_time") OffsetDateTime referenceTime,
         @JsonProperty("reason_code") String reasonCode,
+
         @JsonProperty("reason_params") @JsonRawValue String reasonParams,
+
         @JsonIgnore String exceptionId) {
 
     /** The header of {@code findings.csv}, in the pack (reason in its language) and from the API (English). */

@@ -3,9 +3,12 @@ package kr.compliance.serve;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import kr.compliance.pack.ToolVersion;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,5 +34,27 @@ class ApiDescription {
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
+    }
+
+    /**
+     * A finding's {@code reason_params} is a JSON object written as it is stored (a raw value),
+     * which the description would otherwise call a string.
+     */
+    @Bean
+    OpenApiCustomizer reasonParametersAreAnObject() {
+        return api -> {
+            Schema<?> finding =
+                    api.getComponents() == null || api.getComponents().getSchemas() == null
+                            ? null
+                            : api.getComponents().getSchemas().get("Finding");
+            if (finding != null && finding.getProperties() != null) {
+                finding.getProperties()
+                        .put(
+                                "reason_params",
+                                new ObjectSchema()
+                                        .description("the reason's parameters by name (docs/controls.md, Reasons);"
+                                                + " null for a finding stored before reasons had codes"));
+            }
+        };
     }
 }

@@ -177,6 +177,10 @@ class ReviewApiIntegrationTests {
                         .get("scheme")
                         .asString())
                 .isEqualTo("basic");
+        assertThat(api.at("/components/schemas/Finding/properties/reason_params/type")
+                        .asString())
+                .as("a finding's reason parameters are described as the JSON object they are")
+                .isEqualTo("object");
     }
 
     @Test
