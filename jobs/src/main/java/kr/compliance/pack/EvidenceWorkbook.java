@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.zip.Deflater;
 import kr.compliance.results.Catalogue;
 import kr.compliance.results.ControlCount;
+import kr.compliance.results.RatingBounds;
 import kr.compliance.results.Run;
 import kr.compliance.results.ScoreRow;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -61,10 +62,6 @@ final class EvidenceWorkbook implements AutoCloseable {
 
     private static final int STREAM_WINDOW = 200;
     private static final int CHART_ROWS = 20;
-    /** The policy's default rating bounds (docs/controls.md, rating.green and rating.amber). */
-    private static final double GREEN_FROM = 95.0;
-
-    private static final double AMBER_FROM = 80.0;
     /** The summary's first column after the table: the hidden cells of the threshold lines. */
     private static final int THRESHOLD_COLUMN = 10;
 
@@ -200,7 +197,7 @@ final class EvidenceWorkbook implements AutoCloseable {
     }
 
     /** Six requirements and the overall score, rated in colour, beside the previous quarter's; a chart. */
-    void summary(List<ScoreRow> scoreRows, List<ScoreRow> previousRows, String previousPeriod) {
+    void summary(List<ScoreRow> scoreRows, List<ScoreRow> previousRows, String previousPeriod, RatingBounds bounds) {
         Map<String, ScoreRow> scores = byRequirement(scoreRows);
         Map<String, ScoreRow> previous = byRequirement(previousRows);
         XSSFSheet sheet = template.createSheet(labels.get("sheet.summary"));
@@ -249,7 +246,7 @@ final class EvidenceWorkbook implements AutoCloseable {
             }
         }
         Row note = sheet.createRow(r + 1);
-        label(note, 0, labels.get("summary.note"), "note");
+        label(note, 0, labels.get("summary.note", bounds.green(), bounds.amber()), "note");
         sheet.addMergedRegion(new CellRangeAddress(r + 1, r + 1, 0, header.size() - 1));
         note.setHeightInPoints(45);
         int[] widths = {12, 30, 10, 16, 10, 10, 10, 10, 16, 12};
@@ -265,7 +262,7 @@ final class EvidenceWorkbook implements AutoCloseable {
                         ? scores.get(requirement).rating()
                         : "NO_DATA")
                 .toList();
-        chart(sheet, headerRow + 1, ratings, r + 3, !previous.isEmpty(), previousPeriod);
+        chart(sheet, headerRow + 1, ratings, r + 3, !previous.isEmpty(), previousPeriod, bounds);
         summarySheet = sheet;
         belowChart = r + 3 + CHART_ROWS + 1;
     }
@@ -319,10 +316,17 @@ final class EvidenceWorkbook implements AutoCloseable {
 
     /**
      * This quarter's bar of each requirement in its rating's colour (the template's rating fills),
-     * the previous quarter's beside it in grey, and the two rating thresholds as lines across.
+     * the previous quarter's beside it in grey, and the two rating thresholds of the run's policy
+     * as lines across.
      */
     private void chart(
-            XSSFSheet sheet, int firstRow, List<String> ratings, int top, boolean withPrevious, String previousPeriod) {
+            XSSFSheet sheet,
+            int firstRow,
+            List<String> ratings,
+            int top,
+            boolean withPrevious,
+            String previousPeriod,
+            RatingBounds bounds) {
         int lastRow = firstRow + ratings.size() - 1;
         XSSFDrawing drawing = sheet.createDrawingPatriarch();
         XSSFClientAnchor anchor = drawing.createAnchor(0, 0, 0, 0, 0, top, 8, top + CHART_ROWS);
@@ -356,8 +360,8 @@ final class EvidenceWorkbook implements AutoCloseable {
         data.setVaryColors(false);
         chart.plot(data);
         XDDFLineChartData lines = (XDDFLineChartData) chart.createData(ChartTypes.LINE, categories, values);
-        threshold(sheet, lines, names, firstRow, lastRow, THRESHOLD_COLUMN, GREEN_FROM, "GREEN");
-        threshold(sheet, lines, names, firstRow, lastRow, THRESHOLD_COLUMN + 1, AMBER_FROM, "AMBER");
+        threshold(sheet, lines, names, firstRow, lastRow, THRESHOLD_COLUMN, bounds.green(), "GREEN");
+        threshold(sheet, lines, names, firstRow, lastRow, THRESHOLD_COLUMN + 1, bounds.amber(), "AMBER");
         lines.setVaryColors(false);
         chart.plot(lines);
         // the thresholds' cells are hidden (the note states them); the chart draws them anyway
@@ -375,12 +379,12 @@ final class EvidenceWorkbook implements AutoCloseable {
             int firstRow,
             int lastRow,
             int column,
-            double from,
+            java.math.BigDecimal from,
             String rating) {
         String title = labels.get("summary.threshold", labels.get("rating." + rating), from);
         label(sheet.getRow(firstRow - 1), column, title, "header");
         for (int r = firstRow; r <= lastRow; r++) {
-            scoreCell(sheet.getRow(r), column, java.math.BigDecimal.valueOf(from));
+            scoreCell(sheet.getRow(r), column, from);
         }
         sheet.setColumnHidden(column, true);
         XDDFLineChartData.Series line = (XDDFLineChartData.Series) lines.addSeries(

@@ -192,7 +192,7 @@ public class PackService {
         try (EvidenceWorkbook workbook = new EvidenceWorkbook(labels, run, maxRowsPerSheet)) {
             EvidenceSheets evidence = EvidenceSheets.forPeriod(repository, run, linkedEvidenceMaxRecords);
             workbook.cover(ToolVersion.of(), evidence.linked(), signer, submission);
-            workbook.summary(scores, previous, run.period().previous().toString());
+            workbook.summary(scores, previous, run.period().previous().toString(), results.ratingBounds(run));
             long started = System.nanoTime();
             CompletableFuture<Map<String, Long>> csvs = CompletableFuture.supplyAsync(
                     () -> {

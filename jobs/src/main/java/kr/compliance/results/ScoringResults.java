@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import kr.compliance.scoring.policy.Policy;
+import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.jooq.Condition;
@@ -126,6 +128,16 @@ public class ScoringResults {
                         SCORING_RUN.STATUS.eq(COMPLETED),
                         SCORING_RUN.RUN_ID.lt(run.runId()))
                 .fetchOptional(0, Long.class);
+    }
+
+    /** Where the ratings of {@code run}'s scores begin: from the policy the run judged with, as it stored it. */
+    public RatingBounds ratingBounds(Run run) {
+        String content = dsl.select(SCORING_RUN.POLICY_CONTENT)
+                .from(SCORING_RUN)
+                .where(SCORING_RUN.RUN_ID.eq(run.runId()))
+                .fetchSingle(SCORING_RUN.POLICY_CONTENT);
+        Policy policy = PolicyFile.parse(content, "of run " + run.runId());
+        return new RatingBounds(policy.ratingGreen(), policy.ratingAmber());
     }
 
     /** The run's scores: R1..R6 then OVERALL, a row the run lacks as {@code NO_DATA}. */

@@ -12,6 +12,7 @@ import static kr.compliance.store.jooq.Tables.TEST_RUN;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import kr.compliance.scoring.policy.DefaultPolicy;
 import org.jooq.DSLContext;
 
 /** Rows a scoring run and the loads before it would have written, inserted directly. */
@@ -33,7 +34,7 @@ final class PackFixtures {
                 .set(SCORING_RUN.EVIDENCE_LOAD_ID, loadId)
                 .set(SCORING_RUN.POLICY_VERSION, "2026.1")
                 .set(SCORING_RUN.POLICY_SHA256, "a".repeat(64))
-                .set(SCORING_RUN.POLICY_CONTENT, "version: 2026.1")
+                .set(SCORING_RUN.POLICY_CONTENT, DefaultPolicy.content())
                 .set(SCORING_RUN.STATUS, status)
                 .set(SCORING_RUN.STARTED_AT, end.plusSeconds(86_400 + 32_400))
                 .execute();

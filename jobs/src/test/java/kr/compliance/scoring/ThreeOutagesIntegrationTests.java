@@ -12,13 +12,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.ZipFile;
 import javax.sql.DataSource;
 import kr.compliance.ingest.IngestService;
+import kr.compliance.pack.PackLauncher;
+import kr.compliance.pack.PackRequest;
+import kr.compliance.results.RatingBounds;
+import kr.compliance.results.ScoringResults;
 import kr.compliance.store.EvidenceTables;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.Zones;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +56,12 @@ class ThreeOutagesIntegrationTests {
 
     @Autowired
     ScoringService scoring;
+
+    @Autowired
+    ScoringResults results;
+
+    @Autowired
+    PackLauncher packs;
 
     @Autowired
     DSLContext dsl;
@@ -225,9 +238,12 @@ class ThreeOutagesIntegrationTests {
         // the same period and as-of under a policy that accepts a pre-test of 60% production parity
         String defaultPolicy = Files.readString(Path.of("src/main/resources/policy/default-policy.yml"));
         String lenient = replaceOnce(
-                replaceOnce(defaultPolicy, "version: \"2026.1\"", "version: \"2026.1-parity60\""),
-                "min-parity: 0.90",
-                "min-parity: 0.60");
+                replaceOnce(
+                        replaceOnce(defaultPolicy, "version: \"2026.1\"", "version: \"2026.1-parity60\""),
+                        "min-parity: 0.90",
+                        "min-parity: 0.60"),
+                "  green: 95.0\n  amber: 80.0",
+                "  green: 90.0\n  amber: 70.0");
         Files.createDirectories(Path.of("target"));
         Path lenientFile = Files.writeString(Files.createTempFile(Path.of("target"), "policy-", ".yml"), lenient);
         ScoringService.Result other = new ScoringService(
@@ -259,6 +275,23 @@ class ThreeOutagesIntegrationTests {
         assertThat(other.scores().getFirst())
                 .extracting(Score::requirement, Score::pass, Score::fail, Score::exception, Score::score)
                 .containsExactly("R1", 7L, 2L, 1L, new BigDecimal("77.8"));
+
+        // the pack of each run draws the rating lines of its own policy
+        assertThat(results.ratingBounds(results.run(other.runId()).orElseThrow()))
+                .isEqualTo(new RatingBounds(new BigDecimal("90.0"), new BigDecimal("70.0")));
+        assertThat(results.ratingBounds(results.run(result.runId()).orElseThrow()))
+                .isEqualTo(new RatingBounds(new BigDecimal("95.0"), new BigDecimal("80.0")));
+        Path pack = packs.make(
+                        new PackRequest(Q3, other.runId(), "en", Path.of("target", "other-policy"), Instant.now()))
+                .file();
+        try (ZipFile zip = new ZipFile(pack.toFile());
+                XSSFWorkbook workbook = new XSSFWorkbook(zip.getInputStream(zip.getEntry("evidence-2026Q3.xlsx")))) {
+            List<String> summary = new ArrayList<>();
+            workbook.getSheet("Summary").forEach(row -> row.forEach(cell -> summary.add(cell.toString())));
+            assertThat(summary)
+                    .anySatisfy(text -> assertThat(text).contains("GREEN from 90.0, AMBER from 70.0, else RED"))
+                    .contains("GREEN from 90.0", "AMBER from 70.0");
+        }
 
         // the first run keeps its policy, findings and scores
         assertThat(scoring.result(result.runId())).isEqualTo(result);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import kr.compliance.ingest.IngestService;
+import kr.compliance.scoring.policy.DefaultPolicy;
 import kr.compliance.store.EvidenceTables;
 import org.jooq.DSLContext;
 
@@ -135,7 +136,7 @@ final class ServeFixture {
                 .set(SCORING_RUN.EVIDENCE_LOAD_ID, 1L)
                 .set(SCORING_RUN.POLICY_VERSION, "1")
                 .set(SCORING_RUN.POLICY_SHA256, "0".repeat(64))
-                .set(SCORING_RUN.POLICY_CONTENT, "version: 1")
+                .set(SCORING_RUN.POLICY_CONTENT, DefaultPolicy.content())
                 .set(SCORING_RUN.STATUS, status)
                 .set(SCORING_RUN.STARTED_AT, Instant.parse("2026-10-01T00:00:00Z"))
                 .execute();
