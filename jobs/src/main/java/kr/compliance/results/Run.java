@@ -1,7 +1,9 @@
 package kr.compliance.results;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import kr.compliance.store.Quarter;
 
 /**
@@ -28,4 +30,11 @@ public record Run(
         Instant startedAt,
         Instant finishedAt,
         Long jobExecutionId,
-        String errorMessage) {}
+        String errorMessage) {
+
+    /** The as-of in the run's report zone, as a reader of the report zone states it (pages). */
+    @JsonIgnore
+    public ZonedDateTime asOfInZone() {
+        return asOf.atZone(zone);
+    }
+}

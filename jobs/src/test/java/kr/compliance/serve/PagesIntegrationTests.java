@@ -143,6 +143,9 @@ class PagesIntegrationTests {
         browser.get(base + "/?period=2026Q3");
         logIn("admin", ServeFixture.PASSWORD);
         assertThat(browser.findElement(By.id("run-state")).getText()).contains("Run " + run + " · DRAFT");
+        assertThat(browser.findElement(By.tagName("body")).getText())
+                .as("the as-of in the report zone, not UTC")
+                .contains("As of 2026-10-05 09:00:00 +09:00");
         assertThat(browser.findElements(By.cssSelector("#controls tbody tr"))).hasSize(17);
         screenshot("scores-page.png");
 
