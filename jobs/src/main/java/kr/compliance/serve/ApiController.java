@@ -227,8 +227,9 @@ class ApiController {
     }
 
     @GetMapping("/records/{subjectType}/{id}")
-    EvidenceRecords.RecordView record(@PathVariable String subjectType, @PathVariable String id) {
-        return records.view(subjectType, id);
+    EvidenceRecords.RecordView record(
+            @PathVariable String subjectType, @PathVariable String id, @RequestParam(required = false) Long run) {
+        return records.view(subjectType, id, run);
     }
 
     /**
@@ -236,8 +237,9 @@ class ApiController {
      * {@code %}, which no server lets through a path segment; the links the API hands out use this.
      */
     @GetMapping("/records/{subjectType}")
-    EvidenceRecords.RecordView recordById(@PathVariable String subjectType, @RequestParam String id) {
-        return records.view(subjectType, id);
+    EvidenceRecords.RecordView recordById(
+            @PathVariable String subjectType, @RequestParam String id, @RequestParam(required = false) Long run) {
+        return records.view(subjectType, id, run);
     }
 
     /** User names and client addresses locked for failed logins, the latest first: for ADMINs to act on. */

@@ -82,7 +82,8 @@ public class EvidenceRecords {
             List<Map<String, Object>> revisions,
             List<Finding> findings,
             List<Link> links,
-            @JsonProperty("load_files") Map<Long, String> loadFiles) {}
+            @JsonProperty("load_files") Map<Long, String> loadFiles,
+            @JsonProperty("seen_by_run") Long seenByRun) {}
 
     private final DSLContext dsl;
     private final ZoneId reportZone;
@@ -94,9 +95,26 @@ public class EvidenceRecords {
         this.scoringResults = scoringResults;
     }
 
+    /** A record and its links as they stand now. */
     public RecordView view(String subjectType, String rawId) {
+        return view(subjectType, rawId, null);
+    }
+
+    /**
+     * A record and its links as scoring run {@code runId} saw them: their revisions current as of the
+     * last load the run judged ({@code evidence_load_id}), so a record loaded or revised after it
+     * is not shown as what the run judged; with no run, as they stand now. Every revision is
+     * listed either way.
+     */
+    public RecordView view(String subjectType, String rawId, Long runId) {
         Kind kind = kind(subjectType);
         String id = rawId.strip();
+        Long seenAtLoad = runId == null
+                ? null
+                : scoringResults
+                        .run(runId)
+                        .orElseThrow(() -> new NotFoundException("no scoring run " + runId))
+                        .evidenceLoadId();
         List<Map<String, Object>> revisions = dsl.selectFrom(kind.table)
                 .where(kind.id.eq(id))
                 .orderBy(kind.table.field("revision"))
@@ -106,12 +124,12 @@ public class EvidenceRecords {
         }
         Record current = dsl.selectFrom(kind.table)
                 .where(kind.id.eq(id))
-                .and(Revisions.current(kind.table))
+                .and(seen(kind, seenAtLoad))
                 .orderBy(kind.table.field("revision").desc())
                 .limit(1)
                 .fetchOne();
         List<Finding> findings = findings(kind, id);
-        List<Link> links = new ArrayList<>(current == null ? List.of() : links(kind, current));
+        List<Link> links = new ArrayList<>(current == null ? List.of() : links(kind, current, seenAtLoad));
         links.addAll(cited(id, findings));
         for (Finding citing : scoringResults.findingsCiting(id, reportZone)) {
             links.add(new Link(
@@ -126,7 +144,13 @@ public class EvidenceRecords {
                 revisions,
                 findings,
                 links,
-                loadFiles(revisions));
+                loadFiles(revisions),
+                runId);
+    }
+
+    /** The revision of each record current now, or as of load {@code seenAtLoad}. */
+    private static Condition seen(Kind kind, Long seenAtLoad) {
+        return seenAtLoad == null ? Revisions.current(kind.table) : Revisions.currentAsOfLoad(kind.table, seenAtLoad);
     }
 
     private static Kind kind(String subjectType) {
@@ -142,22 +166,34 @@ public class EvidenceRecords {
         return scoringResults.findingsOfSubject(kind.name(), id, reportZone);
     }
 
-    private List<Link> links(Kind kind, Record current) {
+    private List<Link> links(Kind kind, Record current, Long seenAtLoad) {
         List<Link> links = new ArrayList<>();
         switch (kind) {
             case CHANGE -> {
                 String changeId = current.get(CHANGE_RECORD.CHANGE_ID);
-                add(links, "tested by", Kind.TEST, TEST_RUN.CHANGE_ID.eq(changeId));
-                add(links, "caused", Kind.INCIDENT, INCIDENT.CAUSE_CHANGE_ID.eq(changeId));
+                add(links, seenAtLoad, "tested by", Kind.TEST, TEST_RUN.CHANGE_ID.eq(changeId));
+                add(links, seenAtLoad, "caused", Kind.INCIDENT, INCIDENT.CAUSE_CHANGE_ID.eq(changeId));
             }
-            case TEST -> add(links, "tests", Kind.CHANGE, CHANGE_RECORD.CHANGE_ID.eq(current.get(TEST_RUN.CHANGE_ID)));
-            case INCIDENT -> {
-                String incidentId = current.get(INCIDENT.INCIDENT_ID);
-                add(links, "notified by", Kind.NOTIFICATION, NOTIFICATION.INCIDENT_ID.eq(incidentId));
-                add(links, "reviewed in", Kind.POSTMORTEM, POSTMORTEM.INCIDENT_ID.eq(incidentId));
-                add(links, "caused by", Kind.CHANGE, CHANGE_RECORD.CHANGE_ID.eq(current.get(INCIDENT.CAUSE_CHANGE_ID)));
+            case TEST ->
                 add(
                         links,
+                        seenAtLoad,
+                        "tests",
+                        Kind.CHANGE,
+                        CHANGE_RECORD.CHANGE_ID.eq(current.get(TEST_RUN.CHANGE_ID)));
+            case INCIDENT -> {
+                String incidentId = current.get(INCIDENT.INCIDENT_ID);
+                add(links, seenAtLoad, "notified by", Kind.NOTIFICATION, NOTIFICATION.INCIDENT_ID.eq(incidentId));
+                add(links, seenAtLoad, "reviewed in", Kind.POSTMORTEM, POSTMORTEM.INCIDENT_ID.eq(incidentId));
+                add(
+                        links,
+                        seenAtLoad,
+                        "caused by",
+                        Kind.CHANGE,
+                        CHANGE_RECORD.CHANGE_ID.eq(current.get(INCIDENT.CAUSE_CHANGE_ID)));
+                add(
+                        links,
+                        seenAtLoad,
                         "runbook",
                         Kind.RUNBOOK,
                         RUNBOOK.INCIDENT_TYPE_KEY.eq(current.get(INCIDENT.INCIDENT_TYPE_KEY)));
@@ -165,13 +201,20 @@ public class EvidenceRecords {
             case NOTIFICATION ->
                 add(
                         links,
+                        seenAtLoad,
                         "notifies of",
                         Kind.INCIDENT,
                         INCIDENT.INCIDENT_ID.eq(current.get(NOTIFICATION.INCIDENT_ID)));
             case POSTMORTEM -> {
-                add(links, "reviews", Kind.INCIDENT, INCIDENT.INCIDENT_ID.eq(current.get(POSTMORTEM.INCIDENT_ID)));
                 add(
                         links,
+                        seenAtLoad,
+                        "reviews",
+                        Kind.INCIDENT,
+                        INCIDENT.INCIDENT_ID.eq(current.get(POSTMORTEM.INCIDENT_ID)));
+                add(
+                        links,
+                        seenAtLoad,
                         "action items",
                         Kind.ACTION_ITEM,
                         ACTION_ITEM.POSTMORTEM_ID.eq(current.get(POSTMORTEM.POSTMORTEM_ID)));
@@ -179,6 +222,7 @@ public class EvidenceRecords {
             case ACTION_ITEM ->
                 add(
                         links,
+                        seenAtLoad,
                         "from postmortem",
                         Kind.POSTMORTEM,
                         POSTMORTEM.POSTMORTEM_ID.eq(current.get(ACTION_ITEM.POSTMORTEM_ID)));
@@ -227,12 +271,12 @@ public class EvidenceRecords {
         return files;
     }
 
-    /** Adds the distinct current records of {@code kind} that match, at most 200 of them. */
-    private void add(List<Link> links, String relation, Kind kind, Condition condition) {
+    /** Adds the distinct records of {@code kind} that match as seen at a load, at most 200 of them. */
+    private void add(List<Link> links, Long seenAtLoad, String relation, Kind kind, Condition condition) {
         dsl.selectDistinct(kind.id)
                 .from(kind.table)
                 .where(condition)
-                .and(Revisions.current(kind.table))
+                .and(seen(kind, seenAtLoad))
                 .orderBy(kind.id)
                 .limit(200)
                 .fetch(kind.id)

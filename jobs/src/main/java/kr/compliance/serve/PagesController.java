@@ -176,8 +176,9 @@ class PagesController {
     }
 
     @GetMapping("/records/{type}/{id}")
-    String record(@PathVariable String type, @PathVariable String id, Model model) {
-        EvidenceRecords.RecordView record = records.view(type, id);
+    String record(
+            @PathVariable String type, @PathVariable String id, @RequestParam(required = false) Long run, Model model) {
+        EvidenceRecords.RecordView record = records.view(type, id, run);
         model.addAttribute("record", record);
         model.addAttribute("page", RecordPage.of(record));
         return "record";
@@ -185,7 +186,8 @@ class PagesController {
 
     /** The same by an id in the query, as the pages link every record (ids may hold / and %). */
     @GetMapping("/records/{type}")
-    String recordById(@PathVariable String type, @RequestParam String id, Model model) {
-        return record(type, id, model);
+    String recordById(
+            @PathVariable String type, @RequestParam String id, @RequestParam(required = false) Long run, Model model) {
+        return record(type, id, run, model);
     }
 }
