@@ -154,6 +154,12 @@ class PagesIntegrationTests {
         List<WebElement> cells = browser.findElements(By.cssSelector("tbody tr:first-child td"));
         assertThat(cells.get(0).getText()).isEqualTo("R2.3");
         assertThat(cells.get(3).getText()).isEqualTo("FAIL");
+        assertThat(cells.get(4).findElement(By.cssSelector("[lang=ko]")).getText())
+                .as("the reason in Korean, with the same ids and times")
+                .contains("장애 INC-2")
+                .contains("진행 중이었음");
+        assertThat(cells.get(4).findElement(By.cssSelector("[lang=en]")).getText())
+                .contains("incident INC-2 open on");
         screenshot("control-findings-page.png");
 
         navigate(By.linkText("CHANGE CHG-103"));
