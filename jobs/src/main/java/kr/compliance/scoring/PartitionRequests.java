@@ -1,5 +1,7 @@
 package kr.compliance.scoring;
 
+import java.util.HashMap;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,8 @@ import org.springframework.integration.channel.QueueChannel;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.integration.jdbc.store.channel.MySqlChannelMessageStoreQueryProvider;
 import org.springframework.integration.store.MessageGroupQueue;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
 
 /**
  * The queue that carries partition requests from a scoring manager to {@code compliance worker}
@@ -27,8 +31,13 @@ class PartitionRequests {
     JdbcChannelMessageStore partitionRequestStore(DataSource dataSource) {
         JdbcChannelMessageStore store = new JdbcChannelMessageStore(dataSource);
         store.setChannelMessageStoreQueryProvider(new MySqlChannelMessageStoreQueryProvider());
-        // a request is read back only as what it was written as
-        store.addAllowedPatterns(StepExecutionRequest.class.getName());
+        // a request is read back only as the classes it was written as: nothing else is deserialized
+        store.addAllowedPatterns(
+                GenericMessage.class.getName(),
+                MessageHeaders.class.getName(),
+                HashMap.class.getName(),
+                UUID.class.getName(),
+                StepExecutionRequest.class.getName());
         // the table is checked when a queue is used, not by every command that starts
         store.setCheckDatabaseOnStart(false);
         return store;
