@@ -1,10 +1,15 @@
 package kr.compliance.scoring;
 
 import java.time.Duration;
+import java.time.LocalDateTime;
 import kr.compliance.store.KeyPartition;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.integration.partition.RemotePartitioningManagerStepBuilder;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,6 +67,7 @@ class ScorePartitioning {
                     .outputChannel(requests)
                     .pollInterval(workerPoll.toMillis())
                     .timeout(workerTimeout.toMillis())
+                    .listener(new EndAbandonedPartitions())
                     .build();
         }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
@@ -74,5 +80,32 @@ class ScorePartitioning {
                 .partitioner(name, KeyPartition.partitioner())
                 .partitionHandler(onThreads)
                 .build();
+    }
+
+    /**
+     * When a manager step ends without its partitions all ended (a worker died in one, or never
+     * took it), marks those it gave up on as failed: Spring Batch restarts no job whose last
+     * execution has a step still marked running, and the restart runs them again.
+     */
+    private final class EndAbandonedPartitions implements StepExecutionListener {
+        @Override
+        public ExitStatus afterStep(StepExecution manager) {
+            if (manager.getStatus() == BatchStatus.COMPLETED) {
+                return null;
+            }
+            String partitionPrefix = manager.getStepName() + ":";
+            for (StepExecution partition :
+                    jobRepository.getJobExecution(manager.getJobExecutionId()).getStepExecutions()) {
+                if (partition.getStepName().startsWith(partitionPrefix)
+                        && partition.getStatus().isRunning()) {
+                    partition.setStatus(BatchStatus.FAILED);
+                    partition.setExitStatus(ExitStatus.FAILED.addExitDescription(
+                            "no worker ended it within compliance.scoring.worker-timeout (" + workerTimeout + ")"));
+                    partition.setEndTime(LocalDateTime.now());
+                    jobRepository.update(partition);
+                }
+            }
+            return null;
+        }
     }
 }
