@@ -164,6 +164,40 @@ class PartitionedScoringIntegrationTests {
         assertThat(survivor.log()).contains("ran changeControlsStep:partition");
     }
 
+    @Test
+    void requestsLeftByAManagerThatGaveUpAreDroppedNotJudged() throws Exception {
+        String stale = ingested("stale_");
+
+        // no worker yet: the manager waits out its timeout and fails, its three requests still queued
+        assertThat(run(
+                        stale,
+                        "manager",
+                        "-Dcompliance.scoring.workers=true",
+                        "-Dcompliance.scoring.partitions=3",
+                        "-Dcompliance.scoring.worker-timeout=PT5S"))
+                .isNotZero();
+        assertThat(rows(stale, "INT_CHANNEL_MESSAGE")).isEqualTo(3L);
+
+        Worker late = worker(stale, "late");
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (rows(stale, "INT_CHANNEL_MESSAGE") > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(rows(stale, "INT_CHANNEL_MESSAGE")).as("every request taken").isZero();
+        assertThat(late.await("worker dropped", Duration.ofSeconds(10))).isTrue();
+        assertThat(late.log().split("worker dropped a request no longer wanted", -1))
+                .as("three requests dropped")
+                .hasSize(4);
+        assertThat(late.log()).doesNotContain("worker running");
+        assertThat(rows(stale, "finding"))
+                .as("nothing judged for a run that had failed")
+                .isZero();
+
+        assertThat(run(stale, "score", "-Dcompliance.scoring.workers=true", "-Dcompliance.scoring.partitions=3"))
+                .isZero();
+        assertSameResultsAsBaseline(stale);
+    }
+
     private void assertSameResultsAsBaseline(String schema) throws Exception {
         for (String table : RESULTS) {
             assertThat(rows(schema, table))
