@@ -92,6 +92,9 @@ class PartitionedScoringIntegrationTests {
             assertThat(steps(three, group + ":partition%"))
                     .as("%s judged in three partitions", group)
                     .isEqualTo(3L);
+            assertThat(subjectsRead(three, group))
+                    .as("%s: each subject judged by one partition", group)
+                    .isEqualTo(subjectsRead(baseline, group));
         }
     }
 
@@ -307,6 +310,14 @@ class PartitionedScoringIntegrationTests {
     private long rowsOnlyIn(String schema, String other, String table) {
         return ((Number) dsl.fetchValue("SELECT COUNT(*) FROM (SELECT * FROM " + schema + "." + table
                         + " EXCEPT SELECT * FROM " + other + "." + table + ") AS only_here"))
+                .longValue();
+    }
+
+    /** The subjects a control group's partitions read, summed (a subject twice would show here). */
+    private long subjectsRead(String schema, String group) {
+        return ((Number) dsl.fetchValue(
+                        "SELECT SUM(READ_COUNT) FROM " + schema + ".BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE ?",
+                        group + ":partition%"))
                 .longValue();
     }
 
