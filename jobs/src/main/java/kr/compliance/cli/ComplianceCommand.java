@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
             BenchFloorCommand.class,
             GenerateCommand.class,
             ServeCommand.class,
+            WorkerCommand.class,
             UserCommand.class
         })
 public final class ComplianceCommand implements Runnable {

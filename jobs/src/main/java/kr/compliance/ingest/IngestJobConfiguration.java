@@ -2,6 +2,7 @@ package kr.compliance.ingest;
 
 import java.util.List;
 import java.util.function.Function;
+import kr.compliance.store.KeyPartition;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobInterruptedException;

@@ -2,6 +2,7 @@ package kr.compliance.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import kr.compliance.store.KeyPartition;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;

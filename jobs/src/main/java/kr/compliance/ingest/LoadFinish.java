@@ -1,5 +1,6 @@
 package kr.compliance.ingest;
 
+import kr.compliance.store.KeyPartition;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.listener.StepExecutionListener;

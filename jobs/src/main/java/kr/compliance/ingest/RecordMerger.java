@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import kr.compliance.store.KeyPartition;
 import kr.compliance.store.LoadDataText;
 import org.jooq.DSLContext;
 

@@ -87,6 +87,8 @@ public class RunService implements SmartLifecycle {
     private record InFlight(long runId, String period, Instant requestedAt) {}
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
+    /** Spring Batch names a partition's execution {@code step:partitionN}. */
+    private static final String PARTITION_SEPARATOR = ":";
 
     private final DSLContext dsl;
     private final BatchJobRunner runner;
@@ -283,6 +285,9 @@ public class RunService implements SmartLifecycle {
             }
             List<StepProgress> steps = new ArrayList<>();
             for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStepName().contains(PARTITION_SEPARATOR)) {
+                    continue; // a partition's execution: its step already adds up its counts
+                }
                 steps.add(new StepProgress(
                         step.getStepName(),
                         step.getStatus().name(),

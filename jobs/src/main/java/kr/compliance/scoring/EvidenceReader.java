@@ -11,6 +11,7 @@ import kr.compliance.scoring.controls.ChangeFacts;
 import kr.compliance.scoring.controls.IncidentFacts;
 import kr.compliance.scoring.controls.PostmortemFacts;
 import kr.compliance.scoring.controls.RunbookFacts;
+import kr.compliance.store.KeyPartition;
 import kr.compliance.store.jooq.tables.ChangeRecord;
 import kr.compliance.store.jooq.tables.Incident;
 import org.jooq.Condition;
@@ -25,6 +26,11 @@ import org.springframework.stereotype.Repository;
  * Streams the facts of each subject of a run, one subject at a time, with the set work done in SQL:
  * joins ordered by the subject's key so a subject's child rows arrive together. Events after
  * as-of are removed here, once, so the rules never see them.
+ *
+ * <p>Each read takes the subjects of one {@link KeyPartition} (by subject id), and only the
+ * subjects: the context a subject is judged in (R2.3's freeze spans, the runbook review and first
+ * postmortem of an incident, a postmortem's incident and action items) is read whole, so a
+ * partition judges its own subjects exactly as one reading all of them would.
  */
 @Repository
 class EvidenceReader {
@@ -36,7 +42,7 @@ class EvidenceReader {
     }
 
     /** Changes that started in the period by as-of, with their tests and any freeze incident. */
-    void changes(ScoringScope scope, Consumer<ChangeFacts> each) {
+    void changes(ScoringScope scope, KeyPartition partition, Consumer<ChangeFacts> each) {
         FreezeSpans freezes = freezeSpans(scope);
         dsl.connection(connection -> {
             DSLContext session = DSL.using(connection, dsl.dialect());
@@ -47,7 +53,7 @@ class EvidenceReader {
                     .from(c)
                     .leftJoin(t)
                     .on(t.CHANGE_ID.eq(c.CHANGE_ID), scope.visible(t), t.FINISHED_AT.le(scope.asOf()))
-                    .where(scope.visible(c), inPeriodByAsOf(c.STARTED_AT, scope))
+                    .where(scope.visible(c), inPeriodByAsOf(c.STARTED_AT, scope), partition.condition(c.CHANGE_ID))
                     .orderBy(c.CHANGE_ID) // the primary key's order: no sort of the joined rows
                     .fetchSize(Integer.MIN_VALUE)
                     .fetchLazy()) {
@@ -139,7 +145,7 @@ class EvidenceReader {
     }
 
     /** Incidents that started in the period by as-of, with their notices, postmortem and runbook review. */
-    void incidents(ScoringScope scope, Consumer<IncidentFacts> each) {
+    void incidents(ScoringScope scope, KeyPartition partition, Consumer<IncidentFacts> each) {
         Incident i = INCIDENT.as("i");
         var n = NOTIFICATION.as("n");
         var r = RUNBOOK.as("r");
@@ -181,7 +187,7 @@ class EvidenceReader {
                 .from(i)
                 .leftJoin(n)
                 .on(n.INCIDENT_ID.eq(i.INCIDENT_ID), scope.visible(n), n.PUBLISHED_AT.le(scope.asOf()))
-                .where(scope.visible(i), inPeriodByAsOf(i.STARTED_AT, scope))
+                .where(scope.visible(i), inPeriodByAsOf(i.STARTED_AT, scope), partition.condition(i.INCIDENT_ID))
                 .orderBy(i.INCIDENT_ID, n.PUBLISHED_AT, n.NOTIFICATION_ID)
                 .fetchSize(Integer.MIN_VALUE)
                 .fetchLazy()) {
@@ -236,11 +242,15 @@ class EvidenceReader {
      * review before the period end (and by as-of); among equal reviews the greater version, as
      * numbers when both are whole numbers, else as text.
      */
-    void runbooks(ScoringScope scope, Consumer<RunbookFacts> each) {
+    void runbooks(ScoringScope scope, KeyPartition partition, Consumer<RunbookFacts> each) {
         var r = RUNBOOK.as("r");
         try (var rows = dsl.select(r.RUNBOOK_ID, r.VERSION, r.INCIDENT_TYPE, r.ROLES, r.LAST_REVIEWED_AT)
                 .from(r)
-                .where(scope.visible(r), r.LAST_REVIEWED_AT.lt(scope.end()), r.LAST_REVIEWED_AT.le(scope.asOf()))
+                .where(
+                        scope.visible(r),
+                        r.LAST_REVIEWED_AT.lt(scope.end()),
+                        r.LAST_REVIEWED_AT.le(scope.asOf()),
+                        partition.condition(r.RUNBOOK_ID))
                 .orderBy(r.RUNBOOK_ID)
                 .fetchSize(Integer.MIN_VALUE)
                 .fetchLazy()) {
@@ -267,7 +277,7 @@ class EvidenceReader {
     }
 
     /** Postmortems published by as-of of incidents in the period, with their action items. */
-    void postmortems(ScoringScope scope, Consumer<PostmortemFacts> each) {
+    void postmortems(ScoringScope scope, KeyPartition partition, Consumer<PostmortemFacts> each) {
         var p = POSTMORTEM.as("p");
         Incident i = INCIDENT.as("i");
         var a = ACTION_ITEM.as("a");
@@ -284,7 +294,11 @@ class EvidenceReader {
                 .on(i.INCIDENT_ID.eq(p.INCIDENT_ID), scope.visible(i))
                 .leftJoin(a)
                 .on(a.POSTMORTEM_ID.eq(p.POSTMORTEM_ID), scope.visible(a))
-                .where(scope.visible(p), p.PUBLISHED_AT.le(scope.asOf()), inPeriodByAsOf(i.STARTED_AT, scope))
+                .where(
+                        scope.visible(p),
+                        p.PUBLISHED_AT.le(scope.asOf()),
+                        inPeriodByAsOf(i.STARTED_AT, scope),
+                        partition.condition(p.POSTMORTEM_ID))
                 .orderBy(p.POSTMORTEM_ID, a.ACTION_ITEM_ID)
                 .fetchSize(Integer.MIN_VALUE)
                 .fetchLazy()) {
@@ -314,11 +328,15 @@ class EvidenceReader {
     }
 
     /** Action items due in the period. */
-    void actionItems(ScoringScope scope, Consumer<ActionItemFacts> each) {
+    void actionItems(ScoringScope scope, KeyPartition partition, Consumer<ActionItemFacts> each) {
         var a = ACTION_ITEM.as("a");
         try (var rows = dsl.select(a.ACTION_ITEM_ID, a.POSTMORTEM_ID, a.DUE_AT, a.CLOSED_AT)
                 .from(a)
-                .where(scope.visible(a), a.DUE_AT.ge(scope.start()), a.DUE_AT.lt(scope.end()))
+                .where(
+                        scope.visible(a),
+                        a.DUE_AT.ge(scope.start()),
+                        a.DUE_AT.lt(scope.end()),
+                        partition.condition(a.ACTION_ITEM_ID))
                 .orderBy(a.ACTION_ITEM_ID)
                 .fetchSize(Integer.MIN_VALUE)
                 .fetchLazy()) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import kr.compliance.store.KeyPartition;
 import kr.compliance.store.LoadDataText;
 
 /**
@@ -34,14 +35,18 @@ final class FindingWriter implements AutoCloseable {
     private Future<?> inFlight;
     private long written;
 
-    /** Opens a writer for the findings of {@code controlIds}; a restarted step first drops its earlier ones. */
-    FindingWriter(DataSource dataSource, long runId, List<String> controlIds) {
+    /**
+     * Opens a writer for the findings of {@code controlIds} on the subjects of {@code partition}; a
+     * restarted partition first drops its own earlier ones, never another partition's.
+     */
+    FindingWriter(DataSource dataSource, long runId, List<String> controlIds, KeyPartition partition) {
         this.runId = runId;
         try {
             this.connection = dataSource.getConnection();
             this.connection.setAutoCommit(true);
             try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM finding WHERE run_id = ? AND control_id = ?")) {
+                    connection.prepareStatement("DELETE FROM finding WHERE run_id = ? AND control_id = ? AND "
+                            + partition.sqlCondition("subject_id"))) {
                 for (String controlId : controlIds) {
                     delete.setLong(1, runId);
                     delete.setString(2, controlId);

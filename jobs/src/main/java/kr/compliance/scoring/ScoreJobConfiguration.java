@@ -1,11 +1,13 @@
 package kr.compliance.scoring;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import kr.compliance.scoring.controls.Judging;
 import kr.compliance.scoring.policy.Policy;
 import kr.compliance.scoring.policy.PolicyFile;
+import kr.compliance.store.KeyPartition;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
 import org.springframework.batch.core.BatchStatus;
@@ -24,7 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code scoreJob}: one step per control group (so their times are recorded), then exceptions,
- * then scores. Each step works from the run's own record: its period, as-of, evidence load and
+ * then scores. Each control group's step is partitioned by subject id ({@link KeyPartition},
+ * {@code compliance.scoring.partitions}): a partition judges its own subjects, reading their whole
+ * context, and writes their findings; its partitions run on local threads or on {@code compliance
+ * worker} processes ({@link ScorePartitioning}). Each step works from the run's own record: its period, as-of, evidence load and
  * the policy content it stored, so a restart judges exactly as the first attempt did.
  *
  * <p>The steps are tasklets, so each counts its own work on its contribution, where the Batch
@@ -35,16 +40,34 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 class ScoreJobConfiguration {
 
-    static final String JOB = "scoreJob";
+    static final String JOB = ScoreRequest.JOB;
     static final String RUN_ID = "runId";
 
+    /** The partition step of each control group, by name: run on local threads or by workers. */
     @Bean
-    Job scoreJob(
+    ControlGroupPartitions controlGroupPartitions(
             JobRepository jobRepository,
             PlatformTransactionManager transactionManager,
             EvidenceReader evidence,
             ScoringRuns runs,
             DataSource dataSource) {
+        StepFactory steps = new StepFactory(jobRepository, transactionManager, runs, dataSource);
+        return new ControlGroupPartitions(List.of(
+                steps.judge(ControlGroup.CHANGES, evidence::changes),
+                steps.judge(ControlGroup.INCIDENTS, evidence::incidents),
+                steps.judge(ControlGroup.RUNBOOKS, evidence::runbooks),
+                steps.judge(ControlGroup.POSTMORTEMS, evidence::postmortems),
+                steps.judge(ControlGroup.ACTION_ITEMS, evidence::actionItems)));
+    }
+
+    @Bean
+    Job scoreJob(
+            JobRepository jobRepository,
+            PlatformTransactionManager transactionManager,
+            ScoringRuns runs,
+            DataSource dataSource,
+            ControlGroupPartitions partitions,
+            ScorePartitioning partitioning) {
         StepFactory steps = new StepFactory(jobRepository, transactionManager, runs, dataSource);
         return new JobBuilder(JOB, jobRepository)
                 .listener(new JobExecutionListener() {
@@ -60,11 +83,11 @@ class ScoreJobConfiguration {
                         }
                     }
                 })
-                .start(steps.judge(ControlGroup.CHANGES, evidence::changes))
-                .next(steps.judge(ControlGroup.INCIDENTS, evidence::incidents))
-                .next(steps.judge(ControlGroup.RUNBOOKS, evidence::runbooks))
-                .next(steps.judge(ControlGroup.POSTMORTEMS, evidence::postmortems))
-                .next(steps.judge(ControlGroup.ACTION_ITEMS, evidence::actionItems))
+                .start(partitioning.manager(partitions.getStep(ControlGroup.CHANGES.stepName())))
+                .next(partitioning.manager(partitions.getStep(ControlGroup.INCIDENTS.stepName())))
+                .next(partitioning.manager(partitions.getStep(ControlGroup.RUNBOOKS.stepName())))
+                .next(partitioning.manager(partitions.getStep(ControlGroup.POSTMORTEMS.stepName())))
+                .next(partitioning.manager(partitions.getStep(ControlGroup.ACTION_ITEMS.stepName())))
                 .next(steps.task(
                         "exceptionsStep",
                         (scope, policy, contribution) -> contribution.incrementWriteCount(runs.applyExceptions(scope))))
@@ -75,9 +98,9 @@ class ScoreJobConfiguration {
                 .build();
     }
 
-    /** Reads the facts of one subject kind, handing each to a consumer. */
+    /** Reads the facts of one subject kind, the subjects of one partition, handing each to a consumer. */
     interface FactsSource<F> {
-        void read(ScoringScope scope, Consumer<F> each);
+        void read(ScoringScope scope, KeyPartition partition, Consumer<F> each);
     }
 
     /** Work on the run's scope and policy, counted on the step's contribution. */
@@ -93,9 +116,11 @@ class ScoreJobConfiguration {
 
         <F> Step judge(ControlGroup<F> group, FactsSource<F> source) {
             return task(group.stepName(), (scope, policy, contribution) -> {
-                FindingWriter findings = new FindingWriter(dataSource, scope.runId(), group.controlIds());
+                KeyPartition partition =
+                        KeyPartition.of(contribution.getStepExecution().getExecutionContext());
+                FindingWriter findings = new FindingWriter(dataSource, scope.runId(), group.controlIds(), partition);
                 try (findings) {
-                    source.read(scope, facts -> {
+                    source.read(scope, partition, facts -> {
                         contribution.incrementReadCount();
                         group.judge(facts, scope, findings);
                     });

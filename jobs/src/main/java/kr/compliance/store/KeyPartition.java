@@ -1,36 +1,41 @@
-package kr.compliance.ingest;
+package kr.compliance.store;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One of {@code count} partitions of a file, by key: a row belongs to the partition its record id
+ * One of {@code count} partitions of a file or of a run's subjects, by key. In a file a row belongs to the partition its record id
  * hashes to (CRC32 of the id as stored, trimmed, in UTF-8, mod {@code count}), so every row of one
  * record is stored by one partition, in file order. A row without an id (it can only be a
  * rejection) belongs to partition 0, so each row is counted and kept once.
  *
  * <p>The database computes the same hash ({@code CRC32(id)} over its utf8mb4 bytes), which lets a
- * partition ask whether any of its own keys is stored yet.
+ * partition ask whether any of its own keys is stored yet, and lets scoring pick a partition's
+ * subjects in SQL.
  */
-record KeyPartition(int index, int count) {
+public record KeyPartition(int index, int count) {
 
-    static final KeyPartition WHOLE = new KeyPartition(0, 1);
+    public static final KeyPartition WHOLE = new KeyPartition(0, 1);
 
     private static final String INDEX = "partition.index";
     private static final String COUNT = "partition.count";
 
-    KeyPartition {
+    public KeyPartition {
         if (count < 1 || index < 0 || index >= count) {
             throw new IllegalArgumentException("no partition " + index + " of " + count);
         }
     }
 
     /** Whether the row whose raw id field is {@code rawId} (null when absent) belongs here. */
-    boolean owns(String rawId) {
+    public boolean owns(String rawId) {
         if (count == 1) {
             return true;
         }
@@ -39,27 +44,36 @@ record KeyPartition(int index, int count) {
     }
 
     /** The SQL condition that keeps this partition's keys of {@code idColumn}, or "TRUE" for the whole file. */
-    String sqlCondition(String idColumn) {
+    public String sqlCondition(String idColumn) {
         return count == 1 ? "TRUE" : "CRC32(" + idColumn + ") % " + count + " = " + index;
     }
 
-    static long hash(String id) {
+    /** The same condition on a jOOQ field: this partition's keys of {@code id}. */
+    public Condition condition(Field<String> id) {
+        return count == 1
+                ? DSL.noCondition()
+                : DSL.field("CRC32({0})", SQLDataType.BIGINT, id)
+                        .mod((long) count)
+                        .eq((long) index);
+    }
+
+    public static long hash(String id) {
         CRC32 crc = new CRC32();
         crc.update(id.getBytes(StandardCharsets.UTF_8));
         return crc.getValue();
     }
 
     /** The partition a step execution was given, or the whole file for a step that was not partitioned. */
-    static KeyPartition of(ExecutionContext context) {
+    public static KeyPartition of(ExecutionContext context) {
         return context.containsKey(COUNT) ? new KeyPartition(context.getInt(INDEX), context.getInt(COUNT)) : WHOLE;
     }
 
     /**
-     * Splits a file into {@code gridSize} key partitions. On a restart Spring Batch asks again with
-     * the grid size of the first run, so a killed load resumes with the partitions it began with
-     * whatever the configuration says now.
+     * Splits a file (or a run's subjects) into {@code gridSize} key partitions. On a restart Spring
+     * Batch asks again with the grid size of the first run, so a killed load resumes with the
+     * partitions it began with whatever the configuration says now.
      */
-    static Partitioner partitioner() {
+    public static Partitioner partitioner() {
         return gridSize -> {
             Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
             for (int index = 0; index < gridSize; index++) {
@@ -72,7 +86,7 @@ record KeyPartition(int index, int count) {
         };
     }
 
-    static String partitionName(int index) {
+    public static String partitionName(int index) {
         return "partition" + index;
     }
 }

@@ -1,0 +1,39 @@
+package kr.compliance.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kr.compliance.scoring.ScoringWorker;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code worker}: executes the scoring partitions that managers on any machine put on the shared
+ * database's queue, until stopped.
+ */
+@Command(
+        name = "worker",
+        mixinStandardHelpOptions = true,
+        description = "Executes scoring partitions for managers sharing the database, until stopped.")
+final class WorkerCommand implements Callable<Integer> {
+
+    @ParentCommand
+    ComplianceCommand global;
+
+    @Override
+    public Integer call() {
+        AtomicBoolean stopping = new AtomicBoolean();
+        try (var context = AppContext.start(global)) {
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextClosedEvent) {
+                    stopping.set(true);
+                }
+            });
+            context.registerShutdownHook();
+            System.out.println("compliance: worker ready, taking scoring partitions (Ctrl-C stops)");
+            context.getBean(ScoringWorker.class)
+                    .work(stopping::get, line -> System.out.println("compliance: worker " + line));
+        }
+        return ExitCodes.OK;
+    }
+}

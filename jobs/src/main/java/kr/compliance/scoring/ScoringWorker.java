@@ -1,0 +1,73 @@
+package kr.compliance.scoring;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.integration.channel.QueueChannel;
+import org.springframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * The worker side of remote partitioning ({@code compliance worker}): takes partition requests
+ * from the database's queue ({@link PartitionRequests}), one at a time, and executes each with
+ * Spring Batch's {@link StepExecutionRequestHandler}, which records the partition's end in the
+ * job repository, where the manager reads it.
+ *
+ * <p>A request is executed only while it is still wanted: its partition not yet begun and its job
+ * execution running. A request left on the queue by a manager that gave up (its step failed, the
+ * job was restarted with requests of its own) is dropped, so a late worker never judges a
+ * partition another worker may be judging.
+ */
+@Component
+public class ScoringWorker {
+
+    private final QueueChannel requests;
+    private final JobRepository jobRepository;
+    private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
+    private final Duration poll;
+
+    ScoringWorker(
+            QueueChannel partitionRequestQueue,
+            ControlGroupPartitions steps,
+            JobRepository jobRepository,
+            @Value("${compliance.scoring.worker-poll}") Duration poll) {
+        this.requests = partitionRequestQueue;
+        this.jobRepository = jobRepository;
+        this.poll = poll;
+        handler.setJobRepository(jobRepository);
+        handler.setStepLocator(steps);
+    }
+
+    /**
+     * Executes requests until {@code stopping} says so, checked at least every poll interval;
+     * tells {@code report} each partition it begins and ends.
+     */
+    public void work(BooleanSupplier stopping, Consumer<String> report) {
+        while (!stopping.getAsBoolean()) {
+            Message<?> message = requests.receive(poll.toMillis());
+            if (message != null && message.getPayload() instanceof StepExecutionRequest request) {
+                execute(request, report);
+            }
+        }
+    }
+
+    private void execute(StepExecutionRequest request, Consumer<String> report) {
+        StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
+        if (partition == null
+                || partition.getStatus() != BatchStatus.STARTING
+                || !partition.getJobExecution().isRunning()) {
+            report.accept("dropped a request no longer wanted: " + request);
+            return;
+        }
+        String name = partition.getStepName() + " of job execution " + partition.getJobExecutionId();
+        report.accept("running " + name);
+        StepExecution ended = handler.handle(request);
+        report.accept("ran " + name + ": " + ended.getStatus());
+    }
+}

@@ -1,0 +1,329 @@
+package kr.compliance.scoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kr.compliance.generate.DropGenerator;
+import kr.compliance.store.Quarter;
+import kr.compliance.store.StoreUrls;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * Partitioned scoring ({@code compliance.scoring.partitions}) and remote workers
+ * ({@code compliance worker}) store exactly the findings and scores of one process judging every
+ * subject on one thread, and make the same pack, byte for byte; also when a worker is killed with
+ * SIGKILL in the middle of a partition and the run is started again. Every command runs as a child
+ * JVM, as a user or a cron job would, each store a schema of its own on the test's server; the
+ * schemas are then compared row by row.
+ */
+@SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PartitionedScoringIntegrationTests {
+
+    static final int CHANGES = 30_000;
+    static final String PERIOD = "2026Q3";
+    static final String AS_OF = "2026-10-10T00:00:00Z";
+    static final List<String> RESULTS = List.of("finding", "requirement_score");
+    static final Pattern PACK_SHA256 = Pattern.compile("sha256 ([0-9a-f]{64})");
+
+    @Autowired
+    HikariDataSource dataSource;
+
+    @Autowired
+    DSLContext dsl;
+
+    Path work;
+    Path drop;
+    /** Scored by one process on one thread: what every other way must store. */
+    String baseline;
+
+    String baselinePack;
+    final List<Process> started = new ArrayList<>();
+
+    @BeforeAll
+    void scoreOnOneThread() throws Exception {
+        work = Files.createTempDirectory(Path.of("target"), "partitioned-scoring-");
+        drop = work.resolve("drop");
+        Quarter quarter = Quarter.parse(PERIOD);
+        ZoneId seoul = ZoneId.of("Asia/Seoul");
+        new DropGenerator(7, quarter.start(seoul), quarter.end(seoul)).write(drop, CHANGES);
+        baseline = ingested("one_");
+        assertThat(run(baseline, "score", "-Dcompliance.scoring.partitions=1")).isZero();
+        baselinePack = pack(baseline);
+        assertThat(steps(baseline, "changeControlsStep:partition%")).isEqualTo(1L);
+    }
+
+    @AfterEach
+    void stopWorkers() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void threePartitionsOnThreadsStoreWhatOneStores() throws Exception {
+        String three = ingested("three_");
+
+        assertThat(run(three, "score", "-Dcompliance.scoring.partitions=3")).isZero();
+
+        assertSameResultsAsBaseline(three);
+        for (String group : List.of(
+                "changeControlsStep",
+                "incidentControlsStep",
+                "runbookControlsStep",
+                "postmortemControlsStep",
+                "actionItemControlsStep")) {
+            assertThat(steps(three, group + ":partition%"))
+                    .as("%s judged in three partitions", group)
+                    .isEqualTo(3L);
+            assertThat(subjectsRead(three, group))
+                    .as("%s: each subject judged by one partition", group)
+                    .isEqualTo(subjectsRead(baseline, group));
+        }
+    }
+
+    @Test
+    void aManagerAndTwoWorkersStoreWhatOneProcessStores() throws Exception {
+        String remote = ingested("workers_");
+        Worker first = worker(remote, "first");
+        Worker second = worker(remote, "second");
+
+        assertThat(run(remote, "score", "-Dcompliance.scoring.workers=true", "-Dcompliance.scoring.partitions=3"))
+                .isZero();
+
+        assertSameResultsAsBaseline(remote);
+        assertThat(steps(remote, "%ControlsStep:partition%")).isEqualTo(15L);
+        assertThat(first.log() + second.log())
+                .as("the workers judged the partitions")
+                .contains("ran changeControlsStep:partition");
+        assertThat(rows(remote, "INT_CHANNEL_MESSAGE"))
+                .as("every request taken")
+                .isZero();
+    }
+
+    @Test
+    void aWorkerKilledMidPartitionIsRunAgainByTheRestartToTheSameResult() throws Exception {
+        String killed = ingested("killed_");
+        Worker victim = worker(killed, "victim");
+        Process manager = command(
+                killed,
+                "manager",
+                List.of(
+                        "-Dcompliance.scoring.workers=true",
+                        "-Dcompliance.scoring.partitions=3",
+                        "-Dcompliance.scoring.worker-timeout=PT20S"),
+                "score",
+                "--period",
+                PERIOD,
+                "--as-of",
+                AS_OF);
+        assertThat(victim.await("worker running changeControlsStep:partition", Duration.ofMinutes(2)))
+                .as("the worker began a partition")
+                .isTrue();
+        String running = "BATCH_STEP_EXECUTION WHERE STATUS = 'STARTED' AND STEP_NAME LIKE '%:partition%'";
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (rows(killed, running) == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        victim.process().destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, nothing ended
+        assertThat(victim.log())
+                .as("killed in the middle of its partition")
+                .doesNotContain("worker ran changeControlsStep");
+        assertThat(rows(killed, running))
+                .as("its partition left marked running")
+                .isEqualTo(1L);
+
+        // the other partitions go to a worker that lives; the dead one's is waited for until the timeout
+        Worker survivor = worker(killed, "survivor");
+        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(manager.exitValue())
+                .as("the run failed: a partition never ended")
+                .isNotZero();
+        assertThat(rows(killed, "scoring_run WHERE status = 'FAILED'")).isEqualTo(1L);
+
+        assertThat(run(killed, "score", "-Dcompliance.scoring.workers=true", "-Dcompliance.scoring.partitions=3"))
+                .isZero();
+
+        assertSameResultsAsBaseline(killed);
+        assertThat(steps(killed, "changeControlsStep:partition%"))
+                .as("the two partitions that completed are not run again")
+                .isEqualTo(4L);
+        assertThat(survivor.log()).contains("ran changeControlsStep:partition");
+    }
+
+    @Test
+    void requestsLeftByAManagerThatGaveUpAreDroppedNotJudged() throws Exception {
+        String stale = ingested("stale_");
+
+        // no worker yet: the manager waits out its timeout and fails, its three requests still queued
+        assertThat(run(
+                        stale,
+                        "manager",
+                        "-Dcompliance.scoring.workers=true",
+                        "-Dcompliance.scoring.partitions=3",
+                        "-Dcompliance.scoring.worker-timeout=PT5S"))
+                .isNotZero();
+        assertThat(rows(stale, "INT_CHANNEL_MESSAGE")).isEqualTo(3L);
+
+        Worker late = worker(stale, "late");
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (rows(stale, "INT_CHANNEL_MESSAGE") > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(rows(stale, "INT_CHANNEL_MESSAGE")).as("every request taken").isZero();
+        assertThat(late.await("worker dropped", Duration.ofSeconds(10))).isTrue();
+        assertThat(late.log().split("worker dropped a request no longer wanted", -1))
+                .as("three requests dropped")
+                .hasSize(4);
+        assertThat(late.log()).doesNotContain("worker running");
+        assertThat(rows(stale, "finding"))
+                .as("nothing judged for a run that had failed")
+                .isZero();
+
+        assertThat(run(stale, "score", "-Dcompliance.scoring.workers=true", "-Dcompliance.scoring.partitions=3"))
+                .isZero();
+        assertSameResultsAsBaseline(stale);
+    }
+
+    private void assertSameResultsAsBaseline(String schema) throws Exception {
+        for (String table : RESULTS) {
+            assertThat(rows(schema, table))
+                    .as(table)
+                    .isEqualTo(rows(baseline, table))
+                    .isPositive();
+            assertThat(rowsOnlyIn(schema, baseline, table))
+                    .as("%s rows not in the baseline", table)
+                    .isZero();
+            assertThat(rowsOnlyIn(baseline, schema, table))
+                    .as("%s rows missing", table)
+                    .isZero();
+        }
+        assertThat(pack(schema)).as("the pack's SHA-256").isEqualTo(baselinePack);
+    }
+
+    /** A fresh schema with the drop ingested. */
+    private String ingested(String prefix) throws Exception {
+        String schema = prefix + System.nanoTime();
+        dsl.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        Process ingest = command(schema, "ingest", List.of(), "ingest", "--from", drop.toString());
+        assertThat(ingest.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(ingest.exitValue())
+                .as("ingest into %s (3: rows rejected)", schema)
+                .isIn(0, 3);
+        return schema;
+    }
+
+    private int run(String schema, String name, String... properties) throws Exception {
+        Process score = command(schema, name, List.of(properties), "score", "--period", PERIOD, "--as-of", AS_OF);
+        assertThat(score.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return score.exitValue();
+    }
+
+    /** The SHA-256 the pack command reports for the schema's run. */
+    private String pack(String schema) throws Exception {
+        Process pack = command(
+                schema,
+                "pack",
+                List.of(),
+                "pack",
+                "--period",
+                PERIOD,
+                "--out",
+                work.resolve("packs-" + schema).toString());
+        assertThat(pack.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        String out = Files.readString(log(schema, "pack"), StandardCharsets.UTF_8);
+        assertThat(pack.exitValue()).as(out).isZero();
+        Matcher sha = PACK_SHA256.matcher(out);
+        assertThat(sha.find()).as(out).isTrue();
+        return sha.group(1);
+    }
+
+    private record Worker(Process process, Path logFile) {
+        String log() throws IOException {
+            return Files.readString(logFile, StandardCharsets.UTF_8);
+        }
+
+        boolean await(String text, Duration within) throws IOException, InterruptedException {
+            Instant deadline = Instant.now().plus(within);
+            while (Instant.now().isBefore(deadline) && process.isAlive()) {
+                if (log().contains(text)) {
+                    return true;
+                }
+                Thread.sleep(20);
+            }
+            return log().contains(text);
+        }
+    }
+
+    private Worker worker(String schema, String name) throws Exception {
+        Worker worker = new Worker(command(schema, name, List.of(), "worker"), log(schema, name));
+        assertThat(worker.await("worker ready", Duration.ofMinutes(2)))
+                .as(worker.log())
+                .isTrue();
+        return worker;
+    }
+
+    private Path log(String schema, String name) {
+        return work.resolve(schema + "-" + name + ".log");
+    }
+
+    /** {@code compliance ARGS --db SCHEMA} in a JVM of its own; every one shares a home, so one signing key. */
+    private Process command(String schema, String name, List<String> properties, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-XX:TieredStopAtLevel=1",
+                "-Dcompliance.store.home=" + work.resolve("home")));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "kr.compliance.cli.Launcher"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--db", StoreUrls.withAccount(dataSource, schema)));
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log(schema, name).toFile())
+                .start();
+        started.add(process);
+        return process;
+    }
+
+    private long rows(String schema, String table) {
+        return ((Number) dsl.fetchValue("SELECT COUNT(*) FROM " + schema + "." + table)).longValue();
+    }
+
+    /** Rows of {@code table} in one schema that the other does not hold, every column compared. */
+    private long rowsOnlyIn(String schema, String other, String table) {
+        return ((Number) dsl.fetchValue("SELECT COUNT(*) FROM (SELECT * FROM " + schema + "." + table
+                        + " EXCEPT SELECT * FROM " + other + "." + table + ") AS only_here"))
+                .longValue();
+    }
+
+    /** The subjects a control group's partitions read, summed (a subject twice would show here). */
+    private long subjectsRead(String schema, String group) {
+        return ((Number) dsl.fetchValue(
+                        "SELECT SUM(READ_COUNT) FROM " + schema + ".BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE ?",
+                        group + ":partition%"))
+                .longValue();
+    }
+
+    private long steps(String schema, String namePattern) {
+        return ((Number) dsl.fetchValue(
+                        "SELECT COUNT(*) FROM " + schema + ".BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE ?", namePattern))
+                .longValue();
+    }
+}
