@@ -22,6 +22,10 @@ final class WorkerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((global.dbUrl == null || global.dbUrl.isBlank()) && AppContext.embedded()) {
+            throw new IllegalStateException("a worker judges partitions for scoring processes that share its database;"
+                    + " name that MySQL database with --db or COMPLIANCE_DB_URL (an embedded home serves one process)");
+        }
         AtomicBoolean stopping = new AtomicBoolean();
         try (var context = AppContext.start(global)) {
             context.addApplicationListener(event -> {

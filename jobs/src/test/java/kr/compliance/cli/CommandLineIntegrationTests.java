@@ -126,6 +126,21 @@ class CommandLineIntegrationTests {
     }
 
     @Test
+    void aWorkerWithoutASharedDatabaseIsRefusedWithOneLine() throws Exception {
+        // a child JVM on an embedded home, as a user would start it without --db
+        Commands.Result worker;
+        try (Commands commands = new Commands(Files.createTempDirectory(Path.of("target"), "worker-home-"))) {
+            worker = commands.run("worker");
+        }
+        assertThat(worker.exitCode()).isEqualTo(ExitCodes.FAILED);
+        assertThat(worker.err().strip())
+                .startsWith(
+                        "compliance: error: a worker judges partitions for scoring processes that share its database")
+                .contains("--db or COMPLIANCE_DB_URL")
+                .doesNotContain("\n");
+    }
+
+    @Test
     void aWrongCommandLineExitsTwoWithUsage() {
         assertThat(run("score", "--period", "2026Q5")).isEqualTo(ExitCodes.USAGE);
         assertThat(stderr()).contains("a period is written like 2026Q3").contains("Usage: compliance score");
