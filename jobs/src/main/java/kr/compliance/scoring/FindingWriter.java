@@ -44,13 +44,28 @@ final class FindingWriter implements AutoCloseable {
         try {
             this.connection = dataSource.getConnection();
             this.connection.setAutoCommit(true);
-            try (PreparedStatement delete =
-                    connection.prepareStatement("DELETE FROM finding WHERE run_id = ? AND control_id = ? AND "
-                            + partition.sqlCondition("subject_id"))) {
+            // The partitions of a step load one run's findings at the same time. Under REPEATABLE
+            // READ the restart delete below would lock the gaps of every subject it scans, which
+            // another partition is loading into: a deadlock (seen in CI). READ COMMITTED locks only
+            // the rows it deletes; the pool resets the level when the connection goes back.
+            this.connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            String own = "run_id = ? AND control_id = ? AND " + partition.sqlCondition("subject_id");
+            try (PreparedStatement any =
+                            connection.prepareStatement("SELECT 1 FROM finding WHERE " + own + " LIMIT 1");
+                    PreparedStatement delete = connection.prepareStatement("DELETE FROM finding WHERE " + own)) {
                 for (String controlId : controlIds) {
-                    delete.setLong(1, runId);
-                    delete.setString(2, controlId);
-                    delete.executeUpdate();
+                    any.setLong(1, runId);
+                    any.setString(2, controlId);
+                    boolean restarted;
+                    try (var found = any.executeQuery()) {
+                        restarted = found.next();
+                    }
+                    // a first attempt has nothing to drop: no delete, and no locks at all
+                    if (restarted) {
+                        delete.setLong(1, runId);
+                        delete.setString(2, controlId);
+                        delete.executeUpdate();
+                    }
                 }
             }
         } catch (SQLException e) {
