@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.JobEntry;
 import kr.compliance.store.JobStarts;
+import kr.compliance.store.KeyPartition;
 import kr.compliance.store.Zones;
 import org.apache.commons.codec.digest.DigestUtils;
 import org.jooq.DSLContext;
@@ -124,7 +125,7 @@ public class IngestService implements JobEntry {
      */
     private static Throwable failureOf(JobExecution execution) {
         return execution.getStepExecutions().stream()
-                .filter(step -> step.getStepName().contains(":partition"))
+                .filter(step -> KeyPartition.isPartitionExecution(step.getStepName()))
                 .flatMap(step -> step.getFailureExceptions().stream())
                 .findFirst()
                 .or(() -> execution.getAllFailureExceptions().stream().findFirst())

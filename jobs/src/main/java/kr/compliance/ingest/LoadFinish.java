@@ -47,6 +47,6 @@ final class LoadFinish implements StepExecutionListener {
 
     /** The name Spring Batch gives the execution of one partition of a kind's step. */
     static String partitionStepName(RecordKind kind, int index) {
-        return KindStep.stepName(kind) + ":" + KeyPartition.partitionName(index);
+        return KeyPartition.executionName(KindStep.stepName(kind), index);
     }
 }

@@ -15,6 +15,7 @@ import kr.compliance.results.Run;
 import kr.compliance.results.ScoringResults;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.GeneratedKeys;
+import kr.compliance.store.KeyPartition;
 import kr.compliance.store.Quarter;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -87,8 +88,6 @@ public class RunService implements SmartLifecycle {
     private record InFlight(long runId, String period, Instant requestedAt) {}
 
     private static final Logger log = LoggerFactory.getLogger(RunService.class);
-    /** Spring Batch names a partition's execution {@code step:partitionN}. */
-    private static final String PARTITION_SEPARATOR = ":";
 
     private final DSLContext dsl;
     private final BatchJobRunner runner;
@@ -285,7 +284,7 @@ public class RunService implements SmartLifecycle {
             }
             List<StepProgress> steps = new ArrayList<>();
             for (StepExecution step : execution.getStepExecutions()) {
-                if (step.getStepName().contains(PARTITION_SEPARATOR)) {
+                if (KeyPartition.isPartitionExecution(step.getStepName())) {
                     continue; // a partition's execution: its step already adds up its counts
                 }
                 steps.add(new StepProgress(

@@ -7,7 +7,6 @@ import java.util.zip.CRC32;
 import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
@@ -27,6 +26,8 @@ public record KeyPartition(int index, int count) {
 
     private static final String INDEX = "partition.index";
     private static final String COUNT = "partition.count";
+    private static final String PARTITION = "partition";
+    private static final String EXECUTION_SEPARATOR = ":";
 
     public KeyPartition {
         if (count < 1 || index < 0 || index >= count) {
@@ -45,16 +46,17 @@ public record KeyPartition(int index, int count) {
 
     /** The SQL condition that keeps this partition's keys of {@code idColumn}, or "TRUE" for the whole file. */
     public String sqlCondition(String idColumn) {
-        return count == 1 ? "TRUE" : "CRC32(" + idColumn + ") % " + count + " = " + index;
+        return count == 1 ? "TRUE" : hashCondition(idColumn);
     }
 
     /** The same condition on a jOOQ field: this partition's keys of {@code id}. */
     public Condition condition(Field<String> id) {
-        return count == 1
-                ? DSL.noCondition()
-                : DSL.field("CRC32({0})", SQLDataType.BIGINT, id)
-                        .mod((long) count)
-                        .eq((long) index);
+        return count == 1 ? DSL.noCondition() : DSL.condition(hashCondition("{0}"), id);
+    }
+
+    /** The database's side of {@link #owns}, written once for plain SQL and for jOOQ. */
+    private String hashCondition(String id) {
+        return "CRC32(" + id + ") % " + count + " = " + index;
     }
 
     public static long hash(String id) {
@@ -87,6 +89,16 @@ public record KeyPartition(int index, int count) {
     }
 
     public static String partitionName(int index) {
-        return "partition" + index;
+        return PARTITION + index;
+    }
+
+    /** The name Spring Batch gives the execution of partition {@code index} of step {@code stepName}. */
+    public static String executionName(String stepName, int index) {
+        return stepName + EXECUTION_SEPARATOR + partitionName(index);
+    }
+
+    /** Whether a step execution is one partition's (named by {@link #executionName}), not a whole step's. */
+    public static boolean isPartitionExecution(String stepExecutionName) {
+        return stepExecutionName.contains(EXECUTION_SEPARATOR + PARTITION);
     }
 }
