@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import kr.compliance.ChildJvm;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -101,18 +102,15 @@ final class Commands implements AutoCloseable {
         int n = ++count;
         Path out = logs.resolve(n + "-" + args[0] + ".out");
         Path err = logs.resolve(n + "-" + args[0] + ".err");
-        List<String> command = new ArrayList<>(List.of(
-                "perl",
-                "-e",
-                "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!",
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                // outranks the test class path's application.properties, which gives every test a home of its own
-                "-Dcompliance.store.home=" + home,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Launcher.class.getName()));
+        List<String> command = new ArrayList<>(List.of("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die $!"));
+        command.addAll(ChildJvm.command(
+                Launcher.class.getName(),
+                List.of(
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        // outranks the test class path's application.properties, which gives every test a home of its
+                        // own
+                        "-Dcompliance.store.home=" + home)));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.PIPE)

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import kr.compliance.ChildJvm;
 import kr.compliance.generate.DropGenerator;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreUrls;
@@ -172,20 +173,11 @@ class PartitionedIngestIntegrationTests {
 
     private Process ingest(Path work, Path drop, String schema, String... properties) throws IOException {
         String url = StoreUrls.withAccount(dataSource, schema);
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-Dcompliance.store.home=" + work.resolve("home-" + schema)));
-        command.addAll(List.of(properties));
-        command.addAll(List.of(
-                "-cp",
-                System.getProperty("java.class.path"),
-                "kr.compliance.cli.Launcher",
-                "ingest",
-                "--from",
-                drop.toString(),
-                "--db",
-                url));
+        List<String> options =
+                new ArrayList<>(List.of("-Xmx512m", "-Dcompliance.store.home=" + work.resolve("home-" + schema)));
+        options.addAll(List.of(properties));
+        List<String> command = new ArrayList<>(ChildJvm.command("kr.compliance.cli.Launcher", options));
+        command.addAll(List.of("ingest", "--from", drop.toString(), "--db", url));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(

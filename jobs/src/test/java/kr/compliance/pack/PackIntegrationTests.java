@@ -26,6 +26,7 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import kr.compliance.ChildJvm;
 import kr.compliance.cli.Launcher;
 import kr.compliance.results.Catalogue;
 import kr.compliance.results.ExceptionCoverages;
@@ -698,14 +699,9 @@ class PackIntegrationTests {
     }
 
     private static Process holdLockInAnotherProcess(Path lockFile) throws IOException {
-        Process process = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        HoldFileLock.class.getName(),
-                        lockFile.toString())
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(ChildJvm.command(HoldFileLock.class.getName(), List.of()));
+        command.add(lockFile.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()));
         assertThat(out.readLine()).isEqualTo("locked");
         return process;

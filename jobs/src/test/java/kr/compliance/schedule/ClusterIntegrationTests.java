@@ -8,10 +8,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import kr.compliance.ChildJvm;
 import kr.compliance.store.StoreUrls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,17 +75,9 @@ class ClusterIntegrationTests {
     @Test
     void twoSchedulersInTwoJvmsFireEachTriggerExactlyOnce() throws Exception {
         String name = "cluster-probe";
-        Process other = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        ClusterMember.class.getName(),
-                        name,
-                        dataSource.getJdbcUrl(),
-                        dataSource.getUsername(),
-                        dataSource.getPassword())
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(ChildJvm.command(ClusterMember.class.getName(), List.of()));
+        command.addAll(List.of(name, dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword()));
+        Process other = new ProcessBuilder(command).redirectErrorStream(true).start();
         Scheduler here = StandaloneScheduler.create(
                 name, dataSource.getJdbcUrl(), dataSource.getUsername(), dataSource.getPassword(), 60_000);
         try {

@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import kr.compliance.ChildJvm;
 import kr.compliance.generate.DropGenerator;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreUrls;
@@ -269,13 +270,8 @@ class StoppedServeIntegrationTests {
     private Process launch(String... command) throws IOException {
         String name = command[0];
         String url = StoreUrls.withAccount(dataSource, schema);
-        List<String> line = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-Dcompliance.store.home=" + work.resolve("home"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "kr.compliance.cli.Launcher"));
+        List<String> line = new ArrayList<>(ChildJvm.command(
+                "kr.compliance.cli.Launcher", List.of("-Xmx512m", "-Dcompliance.store.home=" + work.resolve("home"))));
         line.addAll(List.of(command));
         line.addAll(List.of("--db", url));
         if (name.equals("serve")) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import kr.compliance.ChildJvm;
 import kr.compliance.generate.DropGenerator;
 import kr.compliance.store.Quarter;
 import kr.compliance.store.StoreUrls;
@@ -285,13 +286,10 @@ class PartitionedScoringIntegrationTests {
 
     /** {@code compliance ARGS --db SCHEMA} in a JVM of its own; every one shares a home, so one signing key. */
     private Process command(String schema, String name, List<String> properties, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-Dcompliance.store.home=" + work.resolve("home")));
-        command.addAll(properties);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "kr.compliance.cli.Launcher"));
+        List<String> options = new ArrayList<>(
+                List.of("-Xmx512m", "-XX:TieredStopAtLevel=1", "-Dcompliance.store.home=" + work.resolve("home")));
+        options.addAll(properties);
+        List<String> command = new ArrayList<>(ChildJvm.command("kr.compliance.cli.Launcher", options));
         command.addAll(List.of(args));
         command.addAll(List.of("--db", StoreUrls.withAccount(dataSource, schema)));
         Process process = new ProcessBuilder(command)
