@@ -1,5 +1,7 @@
 package kr.compliance.scoring;
 
+import static kr.compliance.store.jooq.Tables.FINDING;
+
 import com.mysql.cj.jdbc.JdbcStatement;
 import java.io.InputStream;
 import java.sql.Connection;
@@ -23,6 +25,7 @@ import kr.compliance.store.LoadDataText;
 final class FindingWriter implements AutoCloseable {
 
     private static final int BATCH = 20_000;
+    private static final int REASON_LENGTH = FINDING.REASON.getDataType().length();
 
     private final Connection connection;
     private final long runId;
@@ -80,7 +83,7 @@ final class FindingWriter implements AutoCloseable {
                 .text(finding.requirement())
                 .text(finding.subjectType().name())
                 .text(finding.status().name())
-                .text(clip(finding.reason(), 2000))
+                .text(clip(finding.reason(), REASON_LENGTH))
                 .text(finding.reasonCode())
                 .text(finding.reasonParams())
                 .text(clip(String.join(Finding.REF_SEPARATOR, finding.evidenceRefs()), 4000))

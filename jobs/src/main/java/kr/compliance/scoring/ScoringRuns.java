@@ -138,18 +138,23 @@ class ScoringRuns {
      * A FAIL becomes EXCEPTION when an exception for that control and subject is valid at the
      * subject's reference time and, for a change, was approved by someone other than its requester.
      * The lowest such exception id is named; the exception joins the evidence.
+     *
+     * <p>Both statements start from the exceptions, a few per thousand findings, and reach each one's
+     * finding by its primary key: a quarter's findings are never scanned (at a million changes, a
+     * pass over the run's FAIL findings took 36 s).
      */
     int applyExceptions(ScoringScope scope) {
         var e = CONTROL_EXCEPTION.as("e");
         var c = CHANGE_RECORD.as("c");
-        var covering = select(min(e.EXCEPTION_ID))
-                .from(e)
+        var covering = CONTROL_EXCEPTION.as("covering");
+        var lowestCovering = select(min(covering.EXCEPTION_ID))
+                .from(covering)
                 .where(
-                        Revisions.currentAsOfLoad(e, scope.evidenceLoadId()),
-                        e.CONTROL_KEY.eq(FINDING.CONTROL_ID),
-                        e.SUBJECT_ID.eq(FINDING.SUBJECT_ID),
-                        e.VALID_FROM.le(FINDING.REFERENCE_TIME),
-                        e.VALID_UNTIL.ge(FINDING.REFERENCE_TIME),
+                        Revisions.currentAsOfLoad(covering, scope.evidenceLoadId()),
+                        covering.CONTROL_KEY.eq(FINDING.CONTROL_ID),
+                        covering.SUBJECT_ID.eq(FINDING.SUBJECT_ID),
+                        covering.VALID_FROM.le(FINDING.REFERENCE_TIME),
+                        covering.VALID_UNTIL.ge(FINDING.REFERENCE_TIME),
                         FINDING.SUBJECT_TYPE
                                 .ne(SubjectType.CHANGE.name())
                                 .or(notExists(selectOne()
@@ -157,17 +162,18 @@ class ScoringRuns {
                                         .where(
                                                 Revisions.currentAsOfLoad(c, scope.evidenceLoadId()),
                                                 c.CHANGE_ID.eq(FINDING.SUBJECT_ID),
-                                                upper(trim(c.REQUESTED_BY)).eq(upper(trim(e.APPROVED_BY)))))));
-        dsl.update(FINDING)
-                .set(FINDING.EXCEPTION_ID, field(covering))
-                .where(
+                                                upper(trim(c.REQUESTED_BY)).eq(upper(trim(covering.APPROVED_BY)))))));
+        var failuresWithAnException = FINDING.join(e)
+                .on(
                         FINDING.RUN_ID.eq(scope.runId()),
-                        FINDING.STATUS.eq(Status.FAIL.name()),
-                        exists(selectOne()
-                                .from(e)
-                                .where(e.CONTROL_KEY.eq(FINDING.CONTROL_ID), e.SUBJECT_ID.eq(FINDING.SUBJECT_ID))))
+                        FINDING.CONTROL_ID.eq(e.CONTROL_KEY),
+                        FINDING.SUBJECT_ID.eq(e.SUBJECT_ID),
+                        Revisions.currentAsOfLoad(e, scope.evidenceLoadId()));
+        dsl.update(failuresWithAnException)
+                .set(FINDING.EXCEPTION_ID, field(lowestCovering))
+                .where(FINDING.STATUS.eq(Status.FAIL.name()))
                 .execute();
-        return dsl.update(FINDING)
+        return dsl.update(failuresWithAnException)
                 .set(FINDING.STATUS, Status.EXCEPTION.name())
                 .set(FINDING.REASON, concat(FINDING.REASON, inline("; covered by exception "), FINDING.EXCEPTION_ID))
                 .set(
@@ -175,27 +181,25 @@ class ScoringRuns {
                         DSL.when(FINDING.EVIDENCE_REFS.eq(""), FINDING.EXCEPTION_ID)
                                 .otherwise(concat(
                                         FINDING.EVIDENCE_REFS, inline(Finding.REF_SEPARATOR), FINDING.EXCEPTION_ID)))
-                .where(
-                        FINDING.RUN_ID.eq(scope.runId()),
-                        FINDING.STATUS.eq(Status.FAIL.name()),
-                        FINDING.EXCEPTION_ID.isNotNull())
+                .where(FINDING.STATUS.eq(Status.FAIL.name()), FINDING.EXCEPTION_ID.isNotNull())
                 .execute();
     }
 
     /** Counts the run's findings per requirement and status, scores them, stores and returns the rows. */
     List<Score> score(long runId, Policy policy) {
-        var counts = dsl.select(FINDING.REQUIREMENT, FINDING.STATUS, count())
+        // counted per control from the index by status alone (V0091), not from the wide rows
+        var counts = dsl.select(FINDING.STATUS, FINDING.CONTROL_ID, count())
                 .from(FINDING)
                 .where(FINDING.RUN_ID.eq(runId))
-                .groupBy(FINDING.REQUIREMENT, FINDING.STATUS)
+                .groupBy(FINDING.STATUS, FINDING.CONTROL_ID)
                 .fetch();
         List<Score> requirements = java.util.Arrays.stream(Requirement.values())
                 .map(requirement -> {
                     long[] byStatus = new long[Status.values().length];
                     counts.stream()
-                            .filter(row -> row.value1().equals(requirement.name()))
+                            .filter(row -> Controls.requirementOf(row.value2()).equals(requirement.name()))
                             .forEach(
-                                    row -> byStatus[Status.valueOf(row.value2()).ordinal()] = row.value3());
+                                    row -> byStatus[Status.valueOf(row.value1()).ordinal()] += row.value3());
                     return Score.of(
                             requirement.name(),
                             byStatus[Status.PASS.ordinal()],

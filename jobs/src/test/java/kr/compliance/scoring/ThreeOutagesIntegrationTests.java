@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -35,6 +36,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The three outages of the background, end to end: a destructive update with no pre-test; a tested
@@ -182,6 +184,30 @@ class ThreeOutagesIntegrationTests {
         assertThat(reason("R5.1", "INC-4")).startsWith("no postmortem yet; due within 7 days of resolution");
         assertThat(reason("R6.2", "INC-2"))
                 .isEqualTo("1 channel(s) (STATUS_PAGE) within 60 min of detection: fewer than 2 channels and no SNS");
+    }
+
+    @Test
+    void aFailureCoveredTwiceNamesTheLowestValidExceptionOnceAndASelfApprovedOneNever() throws IOException {
+        Path drop = Files.createTempDirectory(Path.of("target"), "more-exceptions-");
+        FileSystemUtils.copyRecursively(Path.of("src/main/resources/sample-drop"), drop);
+        Files.writeString(drop.resolve("exceptions.csv"), """
+                EX-0,R1.1,CHG-106,"a second approval of the same hotfix",cto,2026-09-01T00:00+09:00,2026-09-30T23:59+09:00
+                EX-9,R1.1,CHG-106,"a third one",cto,2026-09-01T00:00+09:00,2026-09-30T23:59+09:00
+                EX-4,R2.1,CHG-102,"approved by someone other than the requester",ciso,2026-07-01T00:00+09:00,2026-09-30T23:59+09:00
+                """, StandardOpenOption.APPEND);
+        ingest.ingest(drop, null, Duration.ZERO);
+        result = scoring.score(Q3, AS_OF, Duration.ZERO);
+
+        assertThat(reason("R1.1", "CHG-106"))
+                .endsWith("; covered by exception EX-0")
+                .containsOnlyOnce("covered by exception");
+        assertThat(refs("R1.1", "CHG-106")).isEqualTo("EX-0");
+        assertThat(finding("R2.1", "CHG-102").getStatus()).isEqualTo("EXCEPTION");
+        assertThat(refs("R2.1", "CHG-102"))
+                .as("EX-2 is lower but approved by the change's own requester")
+                .isEqualTo("EX-4");
+        assertThat(dsl.fetchCount(FINDING, FINDING.RUN_ID.eq(result.runId()), FINDING.STATUS.eq("EXCEPTION")))
+                .isEqualTo(2);
     }
 
     private String reason(String control, String subject) {
