@@ -250,15 +250,19 @@ class PackRepository {
         return counts;
     }
 
+    /** One pass over the kind's table: its revisions loaded up to the run's load, and of those the visible ones. */
     private RevisionCount revisionCount(String kind, Table<?> table, Field<String> id, Run run) {
         Field<Integer> revision = table.field("revision", Integer.class);
         Field<Long> loadId = table.field("load_id", Long.class);
-        long revisions = dsl.fetchCount(table, loadId.le(run.evidenceLoadId()));
-        Record counts = dsl.select(count(), countDistinct(id).filterWhere(revision.gt(1)))
+        Condition visible = visible(table, run);
+        Record counts = dsl.select(
+                        count(),
+                        count().filterWhere(visible),
+                        countDistinct(id).filterWhere(visible.and(revision.gt(1))))
                 .from(table)
-                .where(visible(table, run))
+                .where(loadId.le(run.evidenceLoadId()))
                 .fetchOne();
-        return new RevisionCount(kind, counts.get(0, Long.class), revisions, counts.get(1, Long.class));
+        return new RevisionCount(kind, counts.get(1, Long.class), counts.get(0, Long.class), counts.get(2, Long.class));
     }
 
     /** Streams a query's rows (MySQL streams only with this fetch size) and closes the cursor. */

@@ -429,6 +429,29 @@ class PackIntegrationTests {
     }
 
     @Test
+    void dataQualityCountsTheRecordsTheRunSawTheRevisionsUpToItsLoadAndTheRevisedRecords() throws IOException {
+        try (XSSFWorkbook workbook =
+                workbook(packs.pack(Quarter.parse("2026Q3"), null, OUT, "en").file())) {
+            Map<String, Long> counts = new java.util.LinkedHashMap<>();
+            for (Row row : workbook.getSheet("Data quality")) {
+                if (row.getRowNum() > 0 && row.getCell(2).getCellType() == CellType.NUMERIC) {
+                    counts.put(
+                            row.getCell(0).getStringCellValue() + " / "
+                                    + row.getCell(1).getStringCellValue(),
+                            (long) row.getCell(2).getNumericCellValue());
+                }
+            }
+            // CHG-1 has revision 1 (load 1), 2 (load 3) and 3 (load 6, after the run's load 5); CHG-Q2 one
+            assertThat(counts)
+                    .containsEntry("Records / Changes (changes.csv)", 2L)
+                    .containsEntry("Revisions loaded / Changes (changes.csv)", 3L)
+                    .containsEntry("Records revised / Changes (changes.csv)", 1L)
+                    .containsEntry("Records / Tests (tests.csv)", 2L)
+                    .containsEntry("Records revised / Tests (tests.csv)", 0L);
+        }
+    }
+
+    @Test
     void aFullSheetContinuesOnTheNext() throws IOException {
         PackService small =
                 new PackService(repository, results, diffs, exceptionCoverages, signingKeys, dsl, store, 3, 50_000);
