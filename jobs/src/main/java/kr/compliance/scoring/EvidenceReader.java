@@ -11,7 +11,6 @@ import kr.compliance.scoring.controls.ChangeFacts;
 import kr.compliance.scoring.controls.IncidentFacts;
 import kr.compliance.scoring.controls.PostmortemFacts;
 import kr.compliance.scoring.controls.RunbookFacts;
-import kr.compliance.store.KeyPartition;
 import kr.compliance.store.jooq.tables.ChangeRecord;
 import kr.compliance.store.jooq.tables.Incident;
 import org.jooq.Condition;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Repository;
  * joins ordered by the subject's key so a subject's child rows arrive together. Events after
  * as-of are removed here, once, so the rules never see them.
  *
- * <p>Each read takes the subjects of one {@link KeyPartition} (by subject id), and only the
+ * <p>Each read takes the subjects of one {@link SubjectRange} (of subject ids), and only the
  * subjects: the context a subject is judged in (R2.3's freeze spans, the runbook review and first
  * postmortem of an incident, a postmortem's incident and action items) is read whole, so a
  * partition judges its own subjects exactly as one reading all of them would.
@@ -42,7 +41,7 @@ class EvidenceReader {
     }
 
     /** Changes that started in the period by as-of, with their tests and any freeze incident. */
-    void changes(ScoringScope scope, KeyPartition partition, Consumer<ChangeFacts> each) {
+    void changes(ScoringScope scope, SubjectRange partition, Consumer<ChangeFacts> each) {
         FreezeSpans freezes = freezeSpans(scope);
         dsl.connection(connection -> {
             DSLContext session = DSL.using(connection, dsl.dialect());
@@ -145,7 +144,7 @@ class EvidenceReader {
     }
 
     /** Incidents that started in the period by as-of, with their notices, postmortem and runbook review. */
-    void incidents(ScoringScope scope, KeyPartition partition, Consumer<IncidentFacts> each) {
+    void incidents(ScoringScope scope, SubjectRange partition, Consumer<IncidentFacts> each) {
         Incident i = INCIDENT.as("i");
         var n = NOTIFICATION.as("n");
         var r = RUNBOOK.as("r");
@@ -242,7 +241,7 @@ class EvidenceReader {
      * review before the period end (and by as-of); among equal reviews the greater version, as
      * numbers when both are whole numbers, else as text.
      */
-    void runbooks(ScoringScope scope, KeyPartition partition, Consumer<RunbookFacts> each) {
+    void runbooks(ScoringScope scope, SubjectRange partition, Consumer<RunbookFacts> each) {
         var r = RUNBOOK.as("r");
         try (var rows = dsl.select(r.RUNBOOK_ID, r.VERSION, r.INCIDENT_TYPE, r.ROLES, r.LAST_REVIEWED_AT)
                 .from(r)
@@ -277,7 +276,7 @@ class EvidenceReader {
     }
 
     /** Postmortems published by as-of of incidents in the period, with their action items. */
-    void postmortems(ScoringScope scope, KeyPartition partition, Consumer<PostmortemFacts> each) {
+    void postmortems(ScoringScope scope, SubjectRange partition, Consumer<PostmortemFacts> each) {
         var p = POSTMORTEM.as("p");
         Incident i = INCIDENT.as("i");
         var a = ACTION_ITEM.as("a");
@@ -328,7 +327,7 @@ class EvidenceReader {
     }
 
     /** Action items due in the period. */
-    void actionItems(ScoringScope scope, KeyPartition partition, Consumer<ActionItemFacts> each) {
+    void actionItems(ScoringScope scope, SubjectRange partition, Consumer<ActionItemFacts> each) {
         var a = ACTION_ITEM.as("a");
         try (var rows = dsl.select(a.ACTION_ITEM_ID, a.POSTMORTEM_ID, a.DUE_AT, a.CLOSED_AT)
                 .from(a)

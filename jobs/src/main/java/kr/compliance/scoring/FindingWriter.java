@@ -5,7 +5,6 @@ import static kr.compliance.store.jooq.Tables.FINDING;
 import com.mysql.cj.jdbc.JdbcStatement;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -14,8 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import kr.compliance.store.KeyPartition;
 import kr.compliance.store.LoadDataText;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * Writes findings in bulk with {@code LOAD DATA LOCAL} on a connection of its own (the facts are
@@ -42,7 +45,8 @@ final class FindingWriter implements AutoCloseable {
      * Opens a writer for the findings of {@code controlIds} on the subjects of {@code partition}; a
      * restarted partition first drops its own earlier ones, never another partition's.
      */
-    FindingWriter(DataSource dataSource, long runId, List<String> controlIds, KeyPartition partition) {
+    FindingWriter(
+            DataSource dataSource, SQLDialect dialect, long runId, List<String> controlIds, SubjectRange partition) {
         this.runId = runId;
         try {
             this.connection = dataSource.getConnection();
@@ -52,26 +56,18 @@ final class FindingWriter implements AutoCloseable {
             // another partition is loading into: a deadlock (seen in CI). READ COMMITTED locks only
             // the rows it deletes; the pool resets the level when the connection goes back.
             this.connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            String own = "run_id = ? AND control_id = ? AND " + partition.sqlCondition("subject_id");
-            try (PreparedStatement any =
-                            connection.prepareStatement("SELECT 1 FROM finding WHERE " + own + " LIMIT 1");
-                    PreparedStatement delete = connection.prepareStatement("DELETE FROM finding WHERE " + own)) {
-                for (String controlId : controlIds) {
-                    any.setLong(1, runId);
-                    any.setString(2, controlId);
-                    boolean restarted;
-                    try (var found = any.executeQuery()) {
-                        restarted = found.next();
-                    }
-                    // a first attempt has nothing to drop: no delete, and no locks at all
-                    if (restarted) {
-                        delete.setLong(1, runId);
-                        delete.setString(2, controlId);
-                        delete.executeUpdate();
-                    }
+            DSLContext session = DSL.using(connection, dialect);
+            for (String controlId : controlIds) {
+                Condition own = FINDING.RUN_ID
+                        .eq(runId)
+                        .and(FINDING.CONTROL_ID.eq(controlId))
+                        .and(partition.condition(FINDING.SUBJECT_ID));
+                // a first attempt has nothing to drop: no delete, and no locks at all
+                if (session.fetchExists(FINDING, own)) {
+                    session.deleteFrom(FINDING).where(own).execute();
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | DataAccessException e) {
             throw new ScoringFailedException("cannot reach the database to write findings: " + e.getMessage(), e);
         }
     }

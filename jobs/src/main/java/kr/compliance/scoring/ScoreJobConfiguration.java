@@ -1,15 +1,10 @@
 package kr.compliance.scoring;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
-import kr.compliance.scoring.controls.Judging;
 import kr.compliance.scoring.policy.Policy;
-import kr.compliance.scoring.policy.PolicyFile;
-import kr.compliance.store.KeyPartition;
-import kr.compliance.store.Quarter;
-import kr.compliance.store.jooq.tables.records.ScoringRunRecord;
+import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,11 +21,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The {@code scoreJob}: one step per control group (so their times are recorded), then exceptions,
- * then scores. Each control group's step is partitioned by subject id ({@link KeyPartition},
- * {@code compliance.scoring.partitions}): a partition judges its own subjects, reading their whole
- * context, and writes their findings; its partitions run on local threads or on {@code compliance
- * worker} processes ({@link ScorePartitioning}). Each step works from the run's own record: its period, as-of, evidence load and
- * the policy content it stored, so a restart judges exactly as the first attempt did.
+ * then scores. Each control group's step is partitioned into ranges of subject ids ({@link
+ * SubjectRanges}, {@code compliance.scoring.partitions}): a partition judges its own subjects,
+ * reading their whole context, and writes their findings; its partitions run on local threads or on {@code compliance
+ * worker} processes ({@link ScorePartitioning}). Each step works from the run's own record
+ * ({@link ScoringRuns#scope}), so a restart judges exactly as the first attempt did.
  *
  * <p>The steps are tasklets, so each counts its own work on its contribution, where the Batch
  * repository and a run's progress read it: a control group reads subjects and writes findings,
@@ -50,8 +45,9 @@ class ScoreJobConfiguration {
             PlatformTransactionManager transactionManager,
             EvidenceReader evidence,
             ScoringRuns runs,
-            DataSource dataSource) {
-        StepFactory steps = new StepFactory(jobRepository, transactionManager, runs, dataSource);
+            DataSource dataSource,
+            DSLContext dsl) {
+        StepFactory steps = new StepFactory(jobRepository, transactionManager, runs, dataSource, dsl);
         return new ControlGroupPartitions(List.of(
                 steps.judge(ControlGroup.CHANGES, evidence::changes),
                 steps.judge(ControlGroup.INCIDENTS, evidence::incidents),
@@ -66,9 +62,11 @@ class ScoreJobConfiguration {
             PlatformTransactionManager transactionManager,
             ScoringRuns runs,
             DataSource dataSource,
+            DSLContext dsl,
             ControlGroupPartitions partitions,
-            ScorePartitioning partitioning) {
-        StepFactory steps = new StepFactory(jobRepository, transactionManager, runs, dataSource);
+            ScorePartitioning partitioning,
+            SubjectRanges ranges) {
+        StepFactory steps = new StepFactory(jobRepository, transactionManager, runs, dataSource, dsl);
         return new JobBuilder(JOB, jobRepository)
                 .listener(new JobExecutionListener() {
                     @Override
@@ -83,11 +81,16 @@ class ScoreJobConfiguration {
                         }
                     }
                 })
-                .start(partitioning.manager(partitions.getStep(ControlGroup.CHANGES.stepName())))
-                .next(partitioning.manager(partitions.getStep(ControlGroup.INCIDENTS.stepName())))
-                .next(partitioning.manager(partitions.getStep(ControlGroup.RUNBOOKS.stepName())))
-                .next(partitioning.manager(partitions.getStep(ControlGroup.POSTMORTEMS.stepName())))
-                .next(partitioning.manager(partitions.getStep(ControlGroup.ACTION_ITEMS.stepName())))
+                .start(partitioning.manager(
+                        partitions.getStep(ControlGroup.CHANGES.stepName()), ranges.of(ControlGroup.CHANGES)))
+                .next(partitioning.manager(
+                        partitions.getStep(ControlGroup.INCIDENTS.stepName()), ranges.of(ControlGroup.INCIDENTS)))
+                .next(partitioning.manager(
+                        partitions.getStep(ControlGroup.RUNBOOKS.stepName()), ranges.of(ControlGroup.RUNBOOKS)))
+                .next(partitioning.manager(
+                        partitions.getStep(ControlGroup.POSTMORTEMS.stepName()), ranges.of(ControlGroup.POSTMORTEMS)))
+                .next(partitioning.manager(
+                        partitions.getStep(ControlGroup.ACTION_ITEMS.stepName()), ranges.of(ControlGroup.ACTION_ITEMS)))
                 .next(steps.task(
                         "exceptionsStep",
                         (scope, policy, contribution) -> contribution.incrementWriteCount(runs.applyExceptions(scope))))
@@ -100,7 +103,7 @@ class ScoreJobConfiguration {
 
     /** Reads the facts of one subject kind, the subjects of one partition, handing each to a consumer. */
     interface FactsSource<F> {
-        void read(ScoringScope scope, KeyPartition partition, Consumer<F> each);
+        void read(ScoringScope scope, SubjectRange partition, Consumer<F> each);
     }
 
     /** Work on the run's scope and policy, counted on the step's contribution. */
@@ -112,13 +115,15 @@ class ScoreJobConfiguration {
             JobRepository jobRepository,
             PlatformTransactionManager transactionManager,
             ScoringRuns runs,
-            DataSource dataSource) {
+            DataSource dataSource,
+            DSLContext dsl) {
 
         <F> Step judge(ControlGroup<F> group, FactsSource<F> source) {
             return task(group.stepName(), (scope, policy, contribution) -> {
-                KeyPartition partition =
-                        KeyPartition.of(contribution.getStepExecution().getExecutionContext());
-                FindingWriter findings = new FindingWriter(dataSource, scope.runId(), group.controlIds(), partition);
+                SubjectRange partition =
+                        SubjectRange.of(contribution.getStepExecution().getExecutionContext());
+                FindingWriter findings =
+                        new FindingWriter(dataSource, dsl.dialect(), scope.runId(), group.controlIds(), partition);
                 try (findings) {
                     source.read(scope, partition, facts -> {
                         contribution.incrementReadCount();
@@ -138,18 +143,8 @@ class ScoreJobConfiguration {
                                         .getStepExecution()
                                         .getJobParameters()
                                         .getLong(RUN_ID);
-                                ScoringRunRecord run = runs.run(runId);
-                                Policy policy = PolicyFile.parse(run.getPolicyContent(), "of run " + runId);
-                                task.run(
-                                        new ScoringScope(
-                                                runId,
-                                                Quarter.parse(run.getPeriod()),
-                                                run.getPeriodStart(),
-                                                run.getPeriodEnd(),
-                                                run.getEvidenceLoadId(),
-                                                new Judging(policy, run.getAsOf(), ZoneId.of(run.getReportZone()))),
-                                        policy,
-                                        contribution);
+                                ScoringScope scope = runs.scope(runId);
+                                task.run(scope, scope.judging().policy(), contribution);
                                 return RepeatStatus.FINISHED;
                             },
                             transactionManager)

@@ -2,10 +2,10 @@ package kr.compliance.scoring;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
-import kr.compliance.store.KeyPartition;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -58,11 +58,11 @@ class ScorePartitioning {
      * {@code name:partition0}, ... On a restart Spring Batch splits again into the partitions of
      * the first attempt, whatever is configured now.
      */
-    Step manager(Step partition) {
+    Step manager(Step partition, Partitioner partitioner) {
         String name = partition.getName();
         if (workers) {
             return new RemotePartitioningManagerStepBuilder(name, jobRepository)
-                    .partitioner(name, KeyPartition.partitioner())
+                    .partitioner(name, partitioner)
                     .gridSize(partitions)
                     .outputChannel(requests)
                     .pollInterval(workerPoll.toMillis())
@@ -77,7 +77,7 @@ class ScorePartitioning {
         onThreads.setTaskExecutor(threads);
         onThreads.setGridSize(partitions);
         return new StepBuilder(name, jobRepository)
-                .partitioner(name, KeyPartition.partitioner())
+                .partitioner(name, partitioner)
                 .partitionHandler(onThreads)
                 .build();
     }

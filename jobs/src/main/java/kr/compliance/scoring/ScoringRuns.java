@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import kr.compliance.scoring.controls.Judging;
 import kr.compliance.scoring.controls.Status;
 import kr.compliance.scoring.controls.SubjectType;
 import kr.compliance.scoring.policy.Policy;
@@ -106,6 +107,22 @@ class ScoringRuns {
 
     ScoringRunRecord run(long runId) {
         return dsl.selectFrom(SCORING_RUN).where(SCORING_RUN.RUN_ID.eq(runId)).fetchSingle();
+    }
+
+    /**
+     * What a run judges, from its own record: its period, as-of, evidence load and the policy content
+     * it stored, so every step and every restart judges as the first attempt did.
+     */
+    ScoringScope scope(long runId) {
+        ScoringRunRecord run = run(runId);
+        Policy policy = PolicyFile.parse(run.getPolicyContent(), "of run " + runId);
+        return new ScoringScope(
+                runId,
+                Quarter.parse(run.getPeriod()),
+                run.getPeriodStart(),
+                run.getPeriodEnd(),
+                run.getEvidenceLoadId(),
+                new Judging(policy, run.getAsOf(), ZoneId.of(run.getReportZone())));
     }
 
     void attach(long runId, long jobExecutionId) {

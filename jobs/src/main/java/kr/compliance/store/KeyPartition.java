@@ -4,21 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
-import org.jooq.Condition;
-import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One of {@code count} partitions of a file or of a run's subjects, by key. In a file a row belongs to the partition its record id
+ * One of {@code count} partitions of a file, by key. A row belongs to the partition its record id
  * hashes to (CRC32 of the id as stored, trimmed, in UTF-8, mod {@code count}), so every row of one
  * record is stored by one partition, in file order. A row without an id (it can only be a
  * rejection) belongs to partition 0, so each row is counted and kept once.
  *
  * <p>The database computes the same hash ({@code CRC32(id)} over its utf8mb4 bytes), which lets a
- * partition ask whether any of its own keys is stored yet, and lets scoring pick a partition's
- * subjects in SQL.
+ * partition ask whether any of its own keys is stored yet. The partitions' names ({@link
+ * #executionName}) are also those of scoring's partitions, which are ranges of subject ids instead.
  */
 public record KeyPartition(int index, int count) {
 
@@ -46,17 +43,7 @@ public record KeyPartition(int index, int count) {
 
     /** The SQL condition that keeps this partition's keys of {@code idColumn}, or "TRUE" for the whole file. */
     public String sqlCondition(String idColumn) {
-        return count == 1 ? "TRUE" : hashCondition(idColumn);
-    }
-
-    /** The same condition on a jOOQ field: this partition's keys of {@code id}. */
-    public Condition condition(Field<String> id) {
-        return count == 1 ? DSL.noCondition() : DSL.condition(hashCondition("{0}"), id);
-    }
-
-    /** The database's side of {@link #owns}, written once for plain SQL and for jOOQ. */
-    private String hashCondition(String id) {
-        return "CRC32(" + id + ") % " + count + " = " + index;
+        return count == 1 ? "TRUE" : "CRC32(" + idColumn + ") % " + count + " = " + index;
     }
 
     public static long hash(String id) {
@@ -71,7 +58,7 @@ public record KeyPartition(int index, int count) {
     }
 
     /**
-     * Splits a file (or a run's subjects) into {@code gridSize} key partitions. On a restart Spring
+     * Splits a file into {@code gridSize} key partitions. On a restart Spring
      * Batch asks again with the grid size of the first run, so a killed load resumes with the
      * partitions it began with whatever the configuration says now.
      */

@@ -97,6 +97,12 @@ class PartitionedScoringIntegrationTests {
                     .as("%s: each subject judged by one partition", group)
                     .isEqualTo(subjectsRead(baseline, group));
         }
+        long changes = subjectsRead(baseline, "changeControlsStep");
+        for (int index = 0; index < 3; index++) {
+            assertThat(subjectsRead(three, "changeControlsStep:partition" + index))
+                    .as("partition %d judges about a third of the changes: ranges cut at every third", index)
+                    .isBetween(changes * 3 / 10, changes * 4 / 10);
+        }
     }
 
     @Test
@@ -311,11 +317,14 @@ class PartitionedScoringIntegrationTests {
                 .longValue();
     }
 
-    /** The subjects a control group's partitions read, summed (a subject twice would show here). */
+    /**
+     * The subjects a control group's partitions read, summed (a subject twice would show here), or
+     * those of one partition ({@code group:partitionN}).
+     */
     private long subjectsRead(String schema, String group) {
         return ((Number) dsl.fetchValue(
                         "SELECT SUM(READ_COUNT) FROM " + schema + ".BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE ?",
-                        group + ":partition%"))
+                        group.contains(":") ? group : group + ":partition%"))
                 .longValue();
     }
 

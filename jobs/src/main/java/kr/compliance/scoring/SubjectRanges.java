@@ -1,0 +1,89 @@
+package kr.compliance.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import kr.compliance.store.KeyPartition;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.scope.context.StepSynchronizationManager;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Cuts a control group's subjects into {@code gridSize} ranges of about as many subjects each
+ * ({@link SubjectRange}): the bounds are the ids at every {@code 1/gridSize} of the group's
+ * subject table, counting the revisions the run sees and, where the group names one, only those of
+ * the run's period, so a store of many quarters whose ids grow with time still splits the quarter
+ * evenly. Uneven bounds would only make one partition longer: every subject is in exactly one
+ * range whatever the bounds.
+ */
+@Component
+class SubjectRanges {
+
+    private final DSLContext dsl;
+    private final ScoringRuns runs;
+
+    SubjectRanges(DSLContext dsl, ScoringRuns runs) {
+        this.dsl = dsl;
+        this.runs = runs;
+    }
+
+    /**
+     * The partitioner of {@code group}'s step, for the run of the step that is splitting (its
+     * {@code runId} job parameter). On a restart Spring Batch does not ask it again: it reuses the
+     * ranges of the first attempt.
+     */
+    Partitioner of(ControlGroup<?> group) {
+        return gridSize -> {
+            long runId = StepSynchronizationManager.getContext()
+                    .getStepExecution()
+                    .getJobParameters()
+                    .getLong(ScoreJobConfiguration.RUN_ID);
+            List<SubjectRange> ranges = cut(group, runs.scope(runId), gridSize);
+            Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+            for (int index = 0; index < ranges.size(); index++) {
+                partitions.put(
+                        KeyPartition.partitionName(index), ranges.get(index).context());
+            }
+            return partitions;
+        };
+    }
+
+    List<SubjectRange> cut(ControlGroup<?> group, ScoringScope scope, int count) {
+        var id = group.subjectKey();
+        Condition seen = scope.visible(id.getTable())
+                .and(
+                        group.periodTime() == null
+                                ? DSL.noCondition()
+                                : group.periodTime()
+                                        .ge(scope.start())
+                                        .and(group.periodTime().lt(scope.end())));
+        int subjects = dsl.fetchCount(id.getTable(), seen);
+        List<SubjectRange> ranges = new ArrayList<>();
+        if (subjects == 0) {
+            ranges.add(SubjectRange.ALL);
+            while (ranges.size() < count) {
+                ranges.add(SubjectRange.NONE);
+            }
+            return ranges;
+        }
+        String from = null;
+        for (int index = 1; index < count; index++) {
+            String bound = dsl.select(id)
+                    .from(id.getTable())
+                    .where(seen)
+                    .orderBy(id)
+                    .limit(1)
+                    .offset((long) subjects * index / count)
+                    .fetchSingle(id);
+            ranges.add(new SubjectRange(from, bound));
+            from = bound;
+        }
+        ranges.add(new SubjectRange(from, null));
+        return ranges;
+    }
+}
