@@ -23,9 +23,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * The {@code scoreJob}: one step per control group (so their times are recorded), then exceptions,
  * then scores. Each control group's step is partitioned into ranges of subject ids ({@link
  * SubjectRanges}, {@code compliance.scoring.partitions}): a partition judges its own subjects,
- * reading their whole context, and writes their findings; its partitions run on local threads or on {@code compliance
- * worker} processes ({@link ScorePartitioning}). Each step works from the run's own record
- * ({@link ScoringRuns#scope}), so a restart judges exactly as the first attempt did.
+ * reading their whole context, and writes their findings; its partitions run on local threads or
+ * on {@code compliance worker} processes ({@link ScorePartitioning}). Each step works from the
+ * run's own record ({@link ScoringRuns#scope}), so a restart judges exactly as the first attempt
+ * did.
  *
  * <p>The steps are tasklets, so each counts its own work on its contribution, where the Batch
  * repository and a run's progress read it: a control group reads subjects and writes findings,
