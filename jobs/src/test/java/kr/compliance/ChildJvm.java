@@ -33,8 +33,7 @@ public final class ChildJvm {
 
     /** {@code java [sharing] OPTIONS -cp ... MAIN_CLASS}: append the main class's own arguments. */
     public static List<String> command(String mainClass, List<String> jvmOptions) {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        List<String> options = new ArrayList<>();
         synchronized (ChildJvm.class) {
             if (classPath == null) {
                 classPath = jarredClassPath();
@@ -42,10 +41,18 @@ public final class ChildJvm {
             }
             if (archived) {
                 // the JVM's own notes about the archive would land in the commands' output
-                command.addAll(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:disable"));
+                options.addAll(List.of("-XX:SharedArchiveFile=" + ARCHIVE, "-Xlog:disable"));
             }
         }
-        command.addAll(jvmOptions);
+        options.addAll(jvmOptions);
+        return java(options, mainClass);
+    }
+
+    /** {@code java OPTIONS -cp ... MAIN_CLASS} on the jarred class path. */
+    private static List<String> java(List<String> options, String mainClass) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(options);
         command.addAll(List.of("-cp", String.join(":", classPath), mainClass));
         return command;
     }
@@ -79,19 +86,15 @@ public final class ChildJvm {
     /** Runs the demo once with {@code -XX:ArchiveClassesAtExit}; true when the archive is there to use. */
     private static boolean recordArchive() {
         Path home = WORK.resolve("demo-home");
-        List<String> demo = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-XX:ArchiveClassesAtExit=" + ARCHIVE,
-                "-Xlog:disable",
-                "-Xmx512m",
-                "-XX:TieredStopAtLevel=1",
-                "-Dcompliance.store.home=" + home,
-                "-cp",
-                String.join(":", classPath),
-                "kr.compliance.cli.Launcher",
-                "demo",
-                "--out",
-                WORK.resolve("demo-out").toString()));
+        List<String> demo = new ArrayList<>(java(
+                List.of(
+                        "-XX:ArchiveClassesAtExit=" + ARCHIVE,
+                        "-Xlog:disable",
+                        "-Xmx512m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-Dcompliance.store.home=" + home),
+                "kr.compliance.cli.Launcher"));
+        demo.addAll(List.of("demo", "--out", WORK.resolve("demo-out").toString()));
         try {
             ProcessBuilder builder = new ProcessBuilder(demo)
                     .redirectErrorStream(true)
