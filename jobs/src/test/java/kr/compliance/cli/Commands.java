@@ -25,10 +25,17 @@ final class Commands implements AutoCloseable {
 
     private final Path home;
     private final Path logs;
+    private final String zone;
     private int count;
 
     Commands(Path home) throws IOException {
+        this(home, "UTC");
+    }
+
+    /** Commands of a machine whose clock is set to {@code zone} (the JVM's default zone). */
+    Commands(Path home, String zone) throws IOException {
         this.home = home;
+        this.zone = zone;
         this.logs = Files.createDirectories(home.resolveSibling(home.getFileName() + "-logs"));
     }
 
@@ -108,6 +115,7 @@ final class Commands implements AutoCloseable {
                 List.of(
                         "-Xmx512m",
                         "-XX:TieredStopAtLevel=1",
+                        "-Duser.timezone=" + zone,
                         // outranks the test class path's application.properties, which gives every test a home of its
                         // own
                         "-Dcompliance.store.home=" + home)));
