@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import kr.compliance.pack.PackRows.RevisionCount;
 import kr.compliance.results.Catalogue;
 import kr.compliance.results.DiffCsv;
@@ -169,9 +170,10 @@ final class PackContent {
     /**
      * Writes the workbook's tables: a sheet per requirement, exceptions, data quality. The
      * requirement sheets are all open at once and the findings streamed into them FAIL first
-     * ({@link ScoringResults#eachFindingFailFirst}), so each sheet shows its failures on top.
+     * ({@link ScoringResults#eachFindingFailFirst}), so each sheet shows its failures on top. The
+     * data-quality sheets take what {@code qualityReads}, begun with the pack, read meanwhile.
      */
-    void writeSheets(EvidenceWorkbook workbook, EvidenceSheets evidence) {
+    void writeSheets(EvidenceWorkbook workbook, EvidenceSheets evidence, CompletableFuture<QualityReads> qualityReads) {
         workbook.controlTable(results.controlCounts(run.runId()));
         // the record sheets come first so the findings know where to link; they are moved last
         evidence.write(workbook, repository, run, labels);
@@ -221,6 +223,7 @@ final class PackContent {
             repository.forEachRejection(run, r -> sheet.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
             rejections = sheet.dataRows();
         }
+        QualityReads quality = PackService.join(qualityReads);
         Map<String, Long> references = new java.util.TreeMap<>();
         long roleNotes;
         try (SheetSeries sheet = workbook.table(
@@ -228,7 +231,7 @@ final class PackContent {
                 labelled("reference", List.of("kind", "record_id", "field", "value")),
                 // ids are at most 191 characters: only a runbook's role pair can be too long for a cell
                 EvidenceKind.RUNBOOKS.entryName())) {
-            repository.forEachDanglingReference(run, d -> {
+            quality.forEachDanglingReference(d -> {
                 sheet.row(d.kind(), d.recordId(), d.field(), d.missingId());
                 references.merge(d.kind() + " " + d.field(), 1L, Long::sum);
             });
@@ -252,7 +255,7 @@ final class PackContent {
                         labels.get("quality.danglingNote"));
             }
             sheet.row(labels.get("quality.roles"), "runbooks.csv roles", roleNotes, labels.get("quality.rolesNote"));
-            for (RevisionCount c : repository.revisionCounts(run)) {
+            for (RevisionCount c : quality.revisionCounts()) {
                 String kind = labels.get("kind." + c.kind());
                 sheet.row(labels.get("quality.records"), kind, c.records(), labels.get("quality.recordsNote"));
                 sheet.row(labels.get("quality.revisions"), kind, c.revisions(), labels.get("quality.revisionsNote"));

@@ -32,8 +32,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Makes the evidence pack of a scoring run (the run asked for, else the period's submitted run, else
- * its latest completed run): the CSV entries and
- * the workbook (written side by side on two threads), the manifest, one zip moved into place
+ * its latest completed run): the CSV entries and the workbook (written side by side on two
+ * threads, while a third reads the data-quality sheets' rows ahead, {@link QualityReads}), the manifest, one zip moved into place
  * only when complete, and a row in {@code evidence_pack}.
  */
 @Service
@@ -194,6 +194,7 @@ public class PackService {
             workbook.cover(ToolVersion.of(), evidence.linked(), signer, submission);
             workbook.summary(scores, previous, run.period().previous().toString(), results.ratingBounds(run));
             long started = System.nanoTime();
+            CompletableFuture<QualityReads> quality = QualityReads.begin(repository, run, staging);
             CompletableFuture<Map<String, Long>> csvs = CompletableFuture.supplyAsync(
                     () -> {
                         Map<String, Long> names = content.writeCsvs(staging, scores);
@@ -202,10 +203,12 @@ public class PackService {
                     },
                     Thread::startVirtualThread);
             try {
-                content.writeSheets(workbook, evidence);
+                content.writeSheets(workbook, evidence, quality);
             } catch (RuntimeException e) {
-                // the CSV writer goes on in the work folder: let it end before the folder is removed
-                csvs.handle((names, failure) -> null).join();
+                // the other threads go on in the work folder: let them end before the folder is removed
+                CompletableFuture.allOf(csvs, quality)
+                        .handle((done, failure) -> null)
+                        .join();
                 throw e;
             }
             log.info("pack {}: workbook sheets streamed in {} ms", run.period(), millisSince(started));
@@ -232,7 +235,8 @@ public class PackService {
         return (System.nanoTime() - nanoTime) / 1_000_000;
     }
 
-    private static <T> T join(CompletableFuture<T> future) {
+    /** The future's value, or the failure it ended with as thrown by its own code. */
+    static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
