@@ -29,14 +29,6 @@ final class EntryDigest {
 
     /** Digests an entry and counts its rows. */
     static PackManifest.Entry of(String name, Content content) {
-        return of(name, content, -1);
-    }
-
-    /**
-     * Digests an entry whose rows the caller counted while writing it ({@code -1}: count them),
-     * the same number {@code verify} counts.
-     */
-    static PackManifest.Entry of(String name, Content content, long knownRows) {
         try {
             MessageDigest digest = PackManifest.sha256();
             long size;
@@ -44,11 +36,9 @@ final class EntryDigest {
                 size = in.transferTo(java.io.OutputStream.nullOutputStream());
             }
             String sha256 = HexFormat.of().formatHex(digest.digest());
-            long rows = knownRows;
-            if (rows < 0) {
-                try (InputStream in = content.open()) {
-                    rows = name.endsWith(".xlsx") ? workbookRows(in) : name.endsWith(".csv") ? csvRows(in) : 0;
-                }
+            long rows;
+            try (InputStream in = content.open()) {
+                rows = name.endsWith(".xlsx") ? workbookRows(in) : name.endsWith(".csv") ? csvRows(in) : 0;
             }
             return new PackManifest.Entry(name, size, sha256, rows);
         } catch (IOException e) {

@@ -1,11 +1,13 @@
 package kr.compliance.pack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import kr.compliance.pack.PackRows.RevisionCount;
 import kr.compliance.results.Catalogue;
 import kr.compliance.results.DiffCsv;
@@ -28,6 +30,7 @@ final class PackContent {
     static final String SCORES = "scores.csv";
     private static final String FINDINGS = "findings.csv";
     private static final String EXCEPTIONS = "exceptions.csv";
+    private static final String PASS = "PASS";
     private static final String REJECTIONS = "rejected-records.csv";
     static final String CHANGES = "changes-since-submission.csv";
     private static final List<String> SCORE_HEADER =
@@ -81,9 +84,27 @@ final class PackContent {
         this.changes = changes;
     }
 
-    /** Writes every CSV entry into {@code folder}; returns their names, in pack order, and row counts. */
-    Map<String, Long> writeCsvs(Path folder, List<ScoreRow> scores) {
-        Map<String, Long> written = new LinkedHashMap<>();
+    /**
+     * Writes every CSV entry into {@code folder}; returns them as the manifest lists them, in pack
+     * order. The {@code PASS} findings, as read for {@code findings.csv}, go on to the sheets
+     * through {@code passed}, which this always ends.
+     */
+    List<PackManifest.Entry> writeCsvs(Path folder, List<ScoreRow> scores, PassedFindings passed) {
+        RuntimeException failure = new PackException("the CSV entries were not written");
+        try {
+            List<PackManifest.Entry> written = writeCsvsHanding(folder, scores, passed);
+            failure = null;
+            return written;
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            passed.end(failure);
+        }
+    }
+
+    private List<PackManifest.Entry> writeCsvsHanding(Path folder, List<ScoreRow> scores, PassedFindings passed) {
+        List<PackManifest.Entry> written = new ArrayList<>();
         try (CsvEntry csv = csv(folder, SCORES, SCORE_HEADER)) {
             for (ScoreRow s : scores) {
                 csv.row(
@@ -96,38 +117,45 @@ final class PackContent {
                         s.score(),
                         s.rating());
             }
-            written.put(csv.name(), csv.rows());
+            written.add(csv.entry());
         }
         try (CsvEntry csv = csv(folder, FINDINGS, Finding.CSV_HEADER)) {
-            results.eachFinding(run, FindingFilter.ALL, f -> csv.row(findingRow(f)));
-            written.put(csv.name(), csv.rows());
+            results.eachFinding(run, FindingFilter.ALL, f -> {
+                Object[] row = findingRow(f);
+                csv.row(row);
+                if (PASS.equals(f.status())) {
+                    passed.hand(f, row);
+                }
+            });
+            written.add(csv.entry());
         }
+        passed.end(null);
         if (changes != null) {
             try (CsvEntry csv = csv(folder, CHANGES, DiffCsv.HEADER)) {
                 changes.diffs()
                         .eachChange(
                                 changes.diff(),
                                 c -> csv.row((Object[]) DiffCsv.rowIn(changes.diff(), c, labels.lang())));
-                written.put(csv.name(), csv.rows());
+                written.add(csv.entry());
             }
         }
         try (CsvEntry csv = csv(folder, EXCEPTIONS, EXCEPTION_HEADER)) {
             for (ExceptionCoverage e : exceptions) {
                 csv.row(exceptionRow(e));
             }
-            written.put(csv.name(), csv.rows());
+            written.add(csv.entry());
         }
         for (EvidenceKind kind : EvidenceKind.values()) {
             List<String> header =
                     kind.columns().stream().map(org.jooq.Field::getName).toList();
             try (CsvEntry csv = csv(folder, kind.entryName(), header)) {
                 repository.forEachRecord(kind, run, (Record r) -> csv.row(r.intoArray()));
-                written.put(csv.name(), csv.rows());
+                written.add(csv.entry());
             }
         }
         try (CsvEntry csv = csv(folder, REJECTIONS, REJECTION_HEADER)) {
             repository.forEachRejection(run, r -> csv.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
-            written.put(csv.name(), csv.rows());
+            written.add(csv.entry());
         }
         return written;
     }
@@ -170,10 +198,16 @@ final class PackContent {
     /**
      * Writes the workbook's tables: a sheet per requirement, exceptions, data quality. The
      * requirement sheets are all open at once and the findings streamed into them FAIL first
-     * ({@link ScoringResults#eachFindingFailFirst}), so each sheet shows its failures on top. The
-     * data-quality sheets take what {@code qualityReads}, begun with the pack, read meanwhile.
+     * ({@link ScoringResults#STATUS_ORDER}), so each sheet shows its failures on top: each status
+     * read from the store in control and subject order, except {@code PASS}, which the CSV writer
+     * hands over ({@code passed}) in that order. The data-quality sheets take what
+     * {@code qualityReads}, begun with the pack, read meanwhile.
      */
-    void writeSheets(EvidenceWorkbook workbook, EvidenceSheets evidence, CompletableFuture<QualityReads> qualityReads) {
+    void writeSheets(
+            EvidenceWorkbook workbook,
+            EvidenceSheets evidence,
+            PassedFindings passed,
+            CompletableFuture<QualityReads> qualityReads) {
         workbook.controlTable(results.controlCounts(run.runId()));
         // the record sheets come first so the findings know where to link; they are moved last
         evidence.write(workbook, repository, run, labels);
@@ -182,19 +216,15 @@ final class PackContent {
         for (String requirement : EvidenceWorkbook.REQUIREMENTS) {
             sheets.put(requirement, requirementSheet(workbook, requirement, findingHeader));
         }
-        results.eachFindingFailFirst(run, f -> {
-            SheetSeries sheet = sheets.get(requirementOf(f.controlId()));
-            if (sheet == null) {
-                throw new PackException("finding " + f.controlId() + " " + f.subjectId()
-                        + " names no requirement R1 to R6; the scoring run is not one this pack can show");
+        BiConsumer<Finding, Object[]> listed = (f, row) -> listFinding(sheets, evidence, f, row);
+        for (String status : ScoringResults.STATUS_ORDER) {
+            if (status.equals(PASS)) {
+                passed.forEach(listed);
+            } else {
+                results.eachFindingWithStatus(run, status, f -> listed.accept(f, findingRow(f)));
             }
-            sheet.row(Arrays.copyOf(findingRow(f), FINDING_SHEET_HEADER.size()));
-            link(sheet, 3, evidence.addressOfFirst(f.subjectId()));
-            link(sheet, 6, evidence.addressOfFirst(f.evidenceRefs()));
-            if ("FAIL".equals(f.status())) {
-                sheet.fillLastRow();
-            }
-        });
+        }
+        results.eachFindingOfAnotherStatus(run, f -> listed.accept(f, findingRow(f)));
         List<String> requirementSheets = new java.util.ArrayList<>();
         for (SheetSeries sheet : sheets.values()) {
             sheet.close();
@@ -264,6 +294,22 @@ final class PackContent {
         }
         workbook.moveLastBefore(labels.get("sheet.rejections"));
         workbook.moveToEnd(evidence.sheetNames());
+    }
+
+    /** A finding's row (as in findings.csv) on its requirement's sheet, linked to its records, a failure filled. */
+    private static void listFinding(
+            Map<String, SheetSeries> sheets, EvidenceSheets evidence, Finding f, Object[] findingRow) {
+        SheetSeries sheet = sheets.get(requirementOf(f.controlId()));
+        if (sheet == null) {
+            throw new PackException("finding " + f.controlId() + " " + f.subjectId()
+                    + " names no requirement R1 to R6; the scoring run is not one this pack can show");
+        }
+        sheet.row(Arrays.copyOf(findingRow, FINDING_SHEET_HEADER.size()));
+        link(sheet, 3, evidence.addressOfFirst(f.subjectId()));
+        link(sheet, 6, evidence.addressOfFirst(f.evidenceRefs()));
+        if ("FAIL".equals(f.status())) {
+            sheet.fillLastRow();
+        }
     }
 
     private static void link(SheetSeries sheet, int column, String address) {

@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import kr.compliance.results.ExceptionCoverages;
@@ -195,29 +194,27 @@ public class PackService {
             workbook.summary(scores, previous, run.period().previous().toString(), results.ratingBounds(run));
             long started = System.nanoTime();
             CompletableFuture<QualityReads> quality = QualityReads.begin(repository, run, staging);
-            CompletableFuture<Map<String, Long>> csvs = CompletableFuture.supplyAsync(
+            PassedFindings passed = new PassedFindings();
+            CompletableFuture<List<PackManifest.Entry>> csvs = CompletableFuture.supplyAsync(
                     () -> {
-                        Map<String, Long> names = content.writeCsvs(staging, scores);
+                        List<PackManifest.Entry> names = content.writeCsvs(staging, scores, passed);
                         log.info("pack {}: CSV entries written in {} ms", run.period(), millisSince(started));
                         return names;
                     },
                     Thread::startVirtualThread);
             try {
-                content.writeSheets(workbook, evidence, quality);
+                content.writeSheets(workbook, evidence, passed, quality);
             } catch (RuntimeException e) {
-                // the other threads go on in the work folder: let them end before the folder is removed
+                // the other threads go on in the work folder: stop the CSV writer's handing over, and let
+                // them end before the folder is removed
+                passed.abandon();
                 CompletableFuture.allOf(csvs, quality)
                         .handle((done, failure) -> null)
                         .join();
                 throw e;
             }
             log.info("pack {}: workbook sheets streamed in {} ms", run.period(), millisSince(started));
-            Map<String, Long> csvRows = join(csvs);
-            List<PackManifest.Entry> entries = new ArrayList<>();
-            for (var csv : csvRows.entrySet()) {
-                Path file = staging.resolve(csv.getKey());
-                entries.add(EntryDigest.of(csv.getKey(), () -> Files.newInputStream(file), csv.getValue()));
-            }
+            List<PackManifest.Entry> entries = new ArrayList<>(join(csvs));
             PackManifest manifest =
                     manifest(run, labels, signer, submission, entries).withPackHash();
             workbook.packHash(manifest.packHash());

@@ -206,18 +206,19 @@ public class ScoringResults {
     public static final List<String> STATUS_ORDER = List.of("FAIL", "PENDING", "EXCEPTION", "PASS");
 
     /**
-     * Every finding of the run, streamed {@code FAIL} first, then {@code PENDING}, {@code EXCEPTION},
-     * {@code PASS} (any other status last), each status in control and subject order: one query
-     * per status, each a range of the index {@code ix_finding_status} (V0091), so the run's findings
-     * are read once in all and no quarter is sorted or held in memory.
+     * Every finding of the run with {@code status}, streamed in control and subject order: a range
+     * of the index {@code ix_finding_status} (V0091), so a reader can take them {@link
+     * #STATUS_ORDER FAIL first} without any quarter being sorted or held in memory.
      */
-    public void eachFindingFailFirst(Run run, Consumer<Finding> action) {
-        for (String status : STATUS_ORDER) {
-            stream(
-                    selectFindings(FINDING.RUN_ID.eq(run.runId()).and(FINDING.STATUS.eq(status)))
-                            .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID),
-                    r -> action.accept(finding(r, run.zone())));
-        }
+    public void eachFindingWithStatus(Run run, String status, Consumer<Finding> action) {
+        stream(
+                selectFindings(FINDING.RUN_ID.eq(run.runId()).and(FINDING.STATUS.eq(status)))
+                        .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID),
+                r -> action.accept(finding(r, run.zone())));
+    }
+
+    /** Every finding of the run whose status is none of {@link #STATUS_ORDER}, in control and subject order. */
+    public void eachFindingOfAnotherStatus(Run run, Consumer<Finding> action) {
         stream(
                 selectFindings(FINDING.RUN_ID.eq(run.runId()).and(FINDING.STATUS.notIn(STATUS_ORDER)))
                         .orderBy(FINDING.CONTROL_ID, FINDING.SUBJECT_ID),
