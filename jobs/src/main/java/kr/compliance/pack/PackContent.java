@@ -23,7 +23,8 @@ import org.jooq.Record;
 
 /**
  * What goes into the entries of one pack: the CSVs for machines and the tables of the workbook
- * for people, each streamed from its own query so the two can be written at the same time.
+ * for people, written at the same time on two threads, each streaming its own queries, but for
+ * the {@code PASS} findings, which the CSVs' read hands on to the sheets ({@link PassedFindings}).
  */
 final class PackContent {
 
