@@ -32,8 +32,8 @@ import org.springframework.stereotype.Service;
 /**
  * Makes the evidence pack of a scoring run (the run asked for, else the period's submitted run, else
  * its latest completed run): the CSV entries and the workbook (written side by side on two
- * threads, while a third reads the data-quality sheets' rows ahead, {@link QualityReads}), the manifest, one zip moved into place
- * only when complete, and a row in {@code evidence_pack}.
+ * threads, while a third reads the data-quality sheets' rows ahead, {@link QualityReads}), the
+ * manifest, one zip moved into place only when complete, and a row in {@code evidence_pack}.
  */
 @Service
 public class PackService {
