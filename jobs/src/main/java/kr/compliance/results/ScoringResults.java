@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import kr.compliance.scoring.Controls;
 import kr.compliance.scoring.policy.Policy;
 import kr.compliance.scoring.policy.PolicyFile;
 import kr.compliance.store.Quarter;
@@ -275,10 +276,12 @@ public class ScoringResults {
      */
     public List<Finding> findingsOfSubject(String subjectType, String subjectId, ZoneId zone) {
         List<Long> shown = shownRuns();
-        return selectFindings(FINDING.SUBJECT_ID
-                        .eq(subjectId)
-                        .and(FINDING.SUBJECT_TYPE.eq(subjectType))
-                        .and(FINDING.RUN_ID.in(shown)))
+        // every control id named, so the primary key's ranges find them: findings have no index by subject
+        return selectFindings(FINDING.RUN_ID
+                        .in(shown)
+                        .and(FINDING.CONTROL_ID.in(Controls.ids()))
+                        .and(FINDING.SUBJECT_ID.eq(subjectId))
+                        .and(FINDING.SUBJECT_TYPE.eq(subjectType)))
                 .orderBy(FINDING.REFERENCE_TIME, FINDING.CONTROL_ID)
                 .fetch(r -> finding(r, zone));
     }

@@ -16,10 +16,13 @@ import org.springframework.stereotype.Component;
 /**
  * Cuts a control group's subjects into {@code gridSize} ranges of about as many subjects each
  * ({@link SubjectRange}): the bounds are the ids at every {@code 1/gridSize} of the group's
- * subject table, counting the revisions the run sees and, where the group names one, only those of
- * the run's period, so a store of many quarters whose ids grow with time still splits the quarter
- * evenly. Uneven bounds would only make one partition longer: every subject is in exactly one
- * range whatever the bounds.
+ * subject table, counting, where the group names a period time, only the rows of the run's period,
+ * so a store of many quarters whose ids grow with time still splits the quarter evenly.
+ *
+ * <p>The count takes every stored revision, not only those the run sees: bounds need only be about
+ * even, since every subject is in exactly one range whatever the bounds, and the period alone is
+ * read from the period time's index without touching the rows. At a million changes the count
+ * with the revision condition read the whole change table first, 4-17 s before any partition began.
  */
 @Component
 class SubjectRanges {
@@ -53,16 +56,12 @@ class SubjectRanges {
         };
     }
 
-    List<SubjectRange> cut(ControlGroup<?> group, ScoringScope scope, int count) {
+    private List<SubjectRange> cut(ControlGroup<?> group, ScoringScope scope, int count) {
         var id = group.subjectKey();
-        Condition seen = scope.visible(id.getTable())
-                .and(
-                        group.periodTime() == null
-                                ? DSL.noCondition()
-                                : group.periodTime()
-                                        .ge(scope.start())
-                                        .and(group.periodTime().lt(scope.end())));
-        int subjects = dsl.fetchCount(id.getTable(), seen);
+        Condition inPeriod = group.periodTime() == null
+                ? DSL.noCondition()
+                : group.periodTime().ge(scope.start()).and(group.periodTime().lt(scope.end()));
+        int subjects = dsl.fetchCount(id.getTable(), inPeriod);
         List<SubjectRange> ranges = new ArrayList<>();
         if (subjects == 0) {
             ranges.add(SubjectRange.ALL);
@@ -75,7 +74,7 @@ class SubjectRanges {
         for (int index = 1; index < count; index++) {
             String bound = dsl.select(id)
                     .from(id.getTable())
-                    .where(seen)
+                    .where(inPeriod)
                     .orderBy(id)
                     .limit(1)
                     .offset((long) subjects * index / count)
