@@ -197,9 +197,9 @@ public class PackService {
             PassedFindings passed = new PassedFindings();
             CompletableFuture<List<PackManifest.Entry>> csvs = CompletableFuture.supplyAsync(
                     () -> {
-                        List<PackManifest.Entry> names = content.writeCsvs(staging, scores, passed);
+                        List<PackManifest.Entry> written = content.writeCsvs(staging, scores, passed);
                         log.info("pack {}: CSV entries written in {} ms", run.period(), millisSince(started));
-                        return names;
+                        return written;
                     },
                     Thread::startVirtualThread);
             try {
