@@ -12,9 +12,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 /**
- * Size, SHA-256 and row count of one pack entry, the same way when the pack is made and when it
- * is verified: data rows of a CSV (header excluded), rows of every sheet of a workbook, none
- * for anything else (the pack zip itself).
+ * Size, SHA-256 and row count of one pack entry: data rows of a CSV (header excluded), rows of
+ * every sheet of a workbook, none for anything else (the pack zip itself). {@code verify} counts
+ * the rows in the entry's bytes; the pack takes a CSV's rows and the workbook's from their writers
+ * ({@link CsvEntry}, {@link EvidenceWorkbook#write}), which must agree.
  */
 final class EntryDigest {
 
@@ -30,20 +31,26 @@ final class EntryDigest {
     /** Digests an entry and counts its rows. */
     static PackManifest.Entry of(String name, Content content) {
         try {
-            MessageDigest digest = PackManifest.sha256();
-            long size;
-            try (InputStream in = new DigestInputStream(content.open(), digest)) {
-                size = in.transferTo(java.io.OutputStream.nullOutputStream());
-            }
-            String sha256 = HexFormat.of().formatHex(digest.digest());
             long rows;
             try (InputStream in = content.open()) {
                 rows = name.endsWith(".xlsx") ? workbookRows(in) : name.endsWith(".csv") ? csvRows(in) : 0;
             }
-            return new PackManifest.Entry(name, size, sha256, rows);
+            return of(name, content, rows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Digests an entry whose rows its writer counted. */
+    static PackManifest.Entry of(String name, Content content, long rows) {
+        MessageDigest digest = PackManifest.sha256();
+        long size;
+        try (InputStream in = new DigestInputStream(content.open(), digest)) {
+            size = in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new PackManifest.Entry(name, size, HexFormat.of().formatHex(digest.digest()), rows);
     }
 
     private static long csvRows(InputStream in) throws IOException {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import kr.compliance.pack.PackRows.RevisionCount;
 import kr.compliance.results.Catalogue;
 import kr.compliance.results.DiffCsv;
@@ -87,13 +88,15 @@ final class PackContent {
 
     /**
      * Writes every CSV entry into {@code folder}; returns them as the manifest lists them, in pack
-     * order. The {@code PASS} findings, as read for {@code findings.csv}, go on to the sheets
-     * through {@code passed}, which this always ends.
+     * order, and hands each to {@code whenComplete} as soon as it is complete. The {@code PASS}
+     * findings, as read for {@code findings.csv}, go on to the sheets through {@code passed}, which
+     * this always ends.
      */
-    List<PackManifest.Entry> writeCsvs(Path folder, List<ScoreRow> scores, PassedFindings passed) {
+    List<PackManifest.Entry> writeCsvs(
+            Path folder, List<ScoreRow> scores, PassedFindings passed, Consumer<PackManifest.Entry> whenComplete) {
         RuntimeException failure = new PackException("the CSV entries were not written");
         try {
-            List<PackManifest.Entry> written = writeCsvsHanding(folder, scores, passed);
+            List<PackManifest.Entry> written = writeCsvsHanding(folder, scores, passed, new Written(whenComplete));
             failure = null;
             return written;
         } catch (RuntimeException e) {
@@ -104,8 +107,22 @@ final class PackContent {
         }
     }
 
-    private List<PackManifest.Entry> writeCsvsHanding(Path folder, List<ScoreRow> scores, PassedFindings passed) {
-        List<PackManifest.Entry> written = new ArrayList<>();
+    /** The entries written so far, in pack order, each handed on as soon as it is complete. */
+    private record Written(List<PackManifest.Entry> entries, Consumer<PackManifest.Entry> whenComplete) {
+
+        Written(Consumer<PackManifest.Entry> whenComplete) {
+            this(new ArrayList<>(), whenComplete);
+        }
+
+        void add(CsvEntry csv) {
+            PackManifest.Entry entry = csv.entry();
+            entries.add(entry);
+            whenComplete.accept(entry);
+        }
+    }
+
+    private List<PackManifest.Entry> writeCsvsHanding(
+            Path folder, List<ScoreRow> scores, PassedFindings passed, Written written) {
         try (CsvEntry csv = csv(folder, SCORES, SCORE_HEADER)) {
             for (ScoreRow s : scores) {
                 csv.row(
@@ -118,7 +135,7 @@ final class PackContent {
                         s.score(),
                         s.rating());
             }
-            written.add(csv.entry());
+            written.add(csv);
         }
         try (CsvEntry csv = csv(folder, FINDINGS, Finding.CSV_HEADER)) {
             results.eachFinding(run, FindingFilter.ALL, f -> {
@@ -128,7 +145,7 @@ final class PackContent {
                     passed.hand(f, row);
                 }
             });
-            written.add(csv.entry());
+            written.add(csv);
         }
         passed.end(null);
         if (changes != null) {
@@ -137,28 +154,28 @@ final class PackContent {
                         .eachChange(
                                 changes.diff(),
                                 c -> csv.row((Object[]) DiffCsv.rowIn(changes.diff(), c, labels.lang())));
-                written.add(csv.entry());
+                written.add(csv);
             }
         }
         try (CsvEntry csv = csv(folder, EXCEPTIONS, EXCEPTION_HEADER)) {
             for (ExceptionCoverage e : exceptions) {
                 csv.row(exceptionRow(e));
             }
-            written.add(csv.entry());
+            written.add(csv);
         }
         for (EvidenceKind kind : EvidenceKind.values()) {
             List<String> header =
                     kind.columns().stream().map(org.jooq.Field::getName).toList();
             try (CsvEntry csv = csv(folder, kind.entryName(), header)) {
                 repository.forEachRecord(kind, run, (Record r) -> csv.row(r.intoArray()));
-                written.add(csv.entry());
+                written.add(csv);
             }
         }
         try (CsvEntry csv = csv(folder, REJECTIONS, REJECTION_HEADER)) {
             repository.forEachRejection(run, r -> csv.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
-            written.add(csv.entry());
+            written.add(csv);
         }
-        return written;
+        return written.entries();
     }
 
     private CsvEntry csv(Path folder, String name, List<String> header) {

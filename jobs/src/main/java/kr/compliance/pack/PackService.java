@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,8 @@ import org.springframework.stereotype.Service;
 /**
  * Makes the evidence pack of a scoring run (the run asked for, else the period's submitted run, else
  * its latest completed run): the CSV entries and the workbook (written side by side on two
- * threads, while a third reads the data-quality sheets' rows ahead, {@link QualityReads}), the
+ * threads, while a third reads the data-quality sheets' rows ahead, {@link QualityReads}; the
+ * CSV entries are deflated beside the workbook's writing, {@link DeflatedEntries}), the
  * manifest, one zip moved into place only when complete, and a row in {@code evidence_pack}.
  */
 @Service
@@ -120,11 +122,13 @@ public class PackService {
                         : "compliance-submission-" + period + "-run-" + run.runId() + ".zip");
         // known before the cover is written: the cover and the manifest name the signer
         SigningKey signingKey = signingKeys.current();
-        try (PackWorkFolder work = PackWorkFolder.create(outDir)) {
+        LocalDateTime entryTime = EvidenceWorkbook.entryTime(run);
+        try (PackWorkFolder work = PackWorkFolder.create(outDir);
+                DeflatedEntries deflated = new DeflatedEntries(work.path(), entryTime)) {
             Path staging = work.path();
             PackManifest manifest = TempFile.withStrategy(poiFilesIn(staging), () -> {
                 try {
-                    return writeEntries(run, labels, signingKey.signer(), submission, staging);
+                    return writeEntries(run, labels, signingKey.signer(), submission, staging, deflated);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -136,8 +140,8 @@ public class PackService {
                 sources.add(new ZipEntries.Source(name, staging.resolve(name)));
             }
             manifest.entries().forEach(e -> sources.add(new ZipEntries.Source(e.name(), staging.resolve(e.name()))));
-            ZipEntries.write(entriesZip, sources, EvidenceWorkbook.entryTime(run));
-            PackManifest.Entry whole = EntryDigest.of("pack.zip", () -> Files.newInputStream(entriesZip));
+            ZipEntries.write(entriesZip, sources, deflated, entryTime);
+            PackManifest.Entry whole = EntryDigest.of("pack.zip", () -> Files.newInputStream(entriesZip), 0);
             Files.move(entriesZip, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             register(run, labels.lang(), target, whole);
             return new PackResult(target, run, whole.size(), whole.sha256(), manifest, manifestSha256);
@@ -180,7 +184,12 @@ public class PackService {
     }
 
     private PackManifest writeEntries(
-            Run run, PackLabels labels, PackManifest.Signer signer, Submission submission, Path staging)
+            Run run,
+            PackLabels labels,
+            PackManifest.Signer signer,
+            Submission submission,
+            Path staging,
+            DeflatedEntries deflated)
             throws IOException {
         String workbookName = "evidence-" + run.period() + ".xlsx";
         List<ScoreRow> scores = results.scores(run.runId());
@@ -197,7 +206,8 @@ public class PackService {
             PassedFindings passed = new PassedFindings();
             CompletableFuture<List<PackManifest.Entry>> csvs = CompletableFuture.supplyAsync(
                     () -> {
-                        List<PackManifest.Entry> written = content.writeCsvs(staging, scores, passed);
+                        List<PackManifest.Entry> written =
+                                content.writeCsvs(staging, scores, passed, e -> deflated.add(e.name()));
                         log.info("pack {}: CSV entries written in {} ms", run.period(), millisSince(started));
                         return written;
                     },
@@ -214,13 +224,15 @@ public class PackService {
                 throw e;
             }
             log.info("pack {}: workbook sheets streamed in {} ms", run.period(), millisSince(started));
+            deflated.begin();
             List<PackManifest.Entry> entries = new ArrayList<>(join(csvs));
             PackManifest manifest =
                     manifest(run, labels, signer, submission, entries).withPackHash();
             workbook.packHash(manifest.packHash());
             Path workbookFile = staging.resolve(workbookName);
-            workbook.write(workbookFile, staging.resolve("workbook.poi.xlsx"));
-            entries.addFirst(EntryDigest.of(workbookName, () -> Files.newInputStream(workbookFile)));
+            long workbookRows = workbook.write(workbookFile, staging.resolve("workbook.poi.xlsx"));
+            log.info("pack {}: workbook written in {} ms", run.period(), millisSince(started));
+            entries.addFirst(EntryDigest.of(workbookName, () -> Files.newInputStream(workbookFile), workbookRows));
             manifest = manifest(run, labels, signer, submission, entries).withPackHash();
             log.info("pack {}: entries digested and workbook written in {} ms", run.period(), millisSince(started));
             Files.write(staging.resolve(PackManifest.NAME), manifest.toJson());

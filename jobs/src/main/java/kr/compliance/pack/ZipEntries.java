@@ -1,6 +1,5 @@
 package kr.compliance.pack;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +13,6 @@ import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 
@@ -27,19 +25,25 @@ final class ZipEntries {
     record Source(String name, Path file) {}
 
     /**
-     * Writes the files in the given order, each stamped with {@code time}. A workbook is stored,
-     * not deflated again: it is a zip already.
+     * Writes the files in the given order, each stamped with {@code time}: those {@code deflated}
+     * has as it deflated them, a workbook stored, not deflated again (it is a zip already), the
+     * rest deflated here.
      */
-    static void write(Path zip, List<Source> sources, LocalDateTime time) {
-        try (ZipOutputStream out = open(zip)) {
+    static void write(Path zip, List<Source> sources, DeflatedEntries deflated, LocalDateTime time) {
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(zip)) {
+            out.setLevel(Deflater.BEST_SPEED);
             for (Source source : sources) {
-                ZipEntry entry = entry(source.name(), time);
+                if (deflated.has(source.name())) {
+                    deflated.writeTo(source.name(), out);
+                    continue;
+                }
+                ZipArchiveEntry entry = entry(source.name(), time);
                 if (source.name().endsWith(".xlsx")) {
                     store(entry, source.file());
                 }
-                out.putNextEntry(entry);
+                out.putArchiveEntry(entry);
                 Files.copy(source.file(), out);
-                out.closeEntry();
+                out.closeArchiveEntry();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,15 +87,10 @@ final class ZipEntries {
         entry.setCrc(crc.getValue());
     }
 
-    private static ZipOutputStream open(Path zip) throws IOException {
-        OutputStream file = new BufferedOutputStream(Files.newOutputStream(zip), 1 << 16);
-        ZipOutputStream out = new ZipOutputStream(file);
-        out.setLevel(Deflater.BEST_SPEED);
-        return out;
-    }
-
-    private static ZipEntry entry(String name, LocalDateTime time) {
-        ZipEntry entry = new ZipEntry(name);
+    /** An entry stamped with {@code time}, deflated unless told otherwise. */
+    static ZipArchiveEntry entry(String name, LocalDateTime time) {
+        ZipArchiveEntry entry = new ZipArchiveEntry(name);
+        entry.setMethod(ZipEntry.DEFLATED);
         // a local time in the DOS range adds no extended-timestamp field, whatever the JVM's zone
         entry.setTimeLocal(time);
         return entry;
