@@ -3,9 +3,11 @@ package kr.compliance.pack;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -96,9 +98,17 @@ final class PackContent {
             Path folder, List<ScoreRow> scores, PassedFindings passed, Consumer<PackManifest.Entry> whenComplete) {
         RuntimeException failure = new PackException("the CSV entries were not written");
         try {
-            List<PackManifest.Entry> written = writeCsvsHanding(folder, scores, passed, new Written(whenComplete));
+            Map<String, PackManifest.Entry> written = new HashMap<>();
+            writeCsvsHanding(folder, scores, passed, csv -> {
+                PackManifest.Entry entry = csv.entry();
+                written.put(entry.name(), entry);
+                whenComplete.accept(entry);
+            });
             failure = null;
-            return written;
+            return packOrder().stream()
+                    .map(written::get)
+                    .filter(Objects::nonNull)
+                    .toList();
         } catch (RuntimeException e) {
             failure = e;
             throw e;
@@ -107,22 +117,23 @@ final class PackContent {
         }
     }
 
-    /** The entries written so far, in pack order, each handed on as soon as it is complete. */
-    private record Written(List<PackManifest.Entry> entries, Consumer<PackManifest.Entry> whenComplete) {
-
-        Written(Consumer<PackManifest.Entry> whenComplete) {
-            this(new ArrayList<>(), whenComplete);
+    /** The CSV entries in the order the pack lists them; the changes since the submission only when there are. */
+    private static List<String> packOrder() {
+        List<String> order = new ArrayList<>(List.of(SCORES, FINDINGS, CHANGES, EXCEPTIONS));
+        for (EvidenceKind kind : EvidenceKind.values()) {
+            order.add(kind.entryName());
         }
-
-        void add(CsvEntry csv) {
-            PackManifest.Entry entry = csv.entry();
-            entries.add(entry);
-            whenComplete.accept(entry);
-        }
+        order.add(REJECTIONS);
+        return order;
     }
 
-    private List<PackManifest.Entry> writeCsvsHanding(
-            Path folder, List<ScoreRow> scores, PassedFindings passed, Written written) {
+    /**
+     * Writes the entries in the order that keeps both cores busy, not the pack's: the records
+     * before the findings. The sheets list the failures first and take no {@code PASS} finding
+     * until they are done with them; written first, {@code findings.csv} waited for them most of
+     * that time with a core idle.
+     */
+    private void writeCsvsHanding(Path folder, List<ScoreRow> scores, PassedFindings passed, Consumer<CsvEntry> done) {
         try (CsvEntry csv = csv(folder, SCORES, SCORE_HEADER)) {
             for (ScoreRow s : scores) {
                 csv.row(
@@ -135,7 +146,25 @@ final class PackContent {
                         s.score(),
                         s.rating());
             }
-            written.add(csv);
+            done.accept(csv);
+        }
+        for (EvidenceKind kind : EvidenceKind.values()) {
+            List<String> header =
+                    kind.columns().stream().map(org.jooq.Field::getName).toList();
+            try (CsvEntry csv = csv(folder, kind.entryName(), header)) {
+                repository.forEachRecord(kind, run, (Record r) -> csv.row(r.intoArray()));
+                done.accept(csv);
+            }
+        }
+        try (CsvEntry csv = csv(folder, REJECTIONS, REJECTION_HEADER)) {
+            repository.forEachRejection(run, r -> csv.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
+            done.accept(csv);
+        }
+        try (CsvEntry csv = csv(folder, EXCEPTIONS, EXCEPTION_HEADER)) {
+            for (ExceptionCoverage e : exceptions) {
+                csv.row(exceptionRow(e));
+            }
+            done.accept(csv);
         }
         try (CsvEntry csv = csv(folder, FINDINGS, Finding.CSV_HEADER)) {
             results.eachFinding(run, FindingFilter.ALL, f -> {
@@ -145,7 +174,7 @@ final class PackContent {
                     passed.hand(f, row);
                 }
             });
-            written.add(csv);
+            done.accept(csv);
         }
         passed.end(null);
         if (changes != null) {
@@ -154,28 +183,9 @@ final class PackContent {
                         .eachChange(
                                 changes.diff(),
                                 c -> csv.row((Object[]) DiffCsv.rowIn(changes.diff(), c, labels.lang())));
-                written.add(csv);
+                done.accept(csv);
             }
         }
-        try (CsvEntry csv = csv(folder, EXCEPTIONS, EXCEPTION_HEADER)) {
-            for (ExceptionCoverage e : exceptions) {
-                csv.row(exceptionRow(e));
-            }
-            written.add(csv);
-        }
-        for (EvidenceKind kind : EvidenceKind.values()) {
-            List<String> header =
-                    kind.columns().stream().map(org.jooq.Field::getName).toList();
-            try (CsvEntry csv = csv(folder, kind.entryName(), header)) {
-                repository.forEachRecord(kind, run, (Record r) -> csv.row(r.intoArray()));
-                written.add(csv);
-            }
-        }
-        try (CsvEntry csv = csv(folder, REJECTIONS, REJECTION_HEADER)) {
-            repository.forEachRejection(run, r -> csv.row(r.file(), r.line(), r.column(), r.reason(), r.raw()));
-            written.add(csv);
-        }
-        return written.entries();
     }
 
     private CsvEntry csv(Path folder, String name, List<String> header) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import kr.compliance.ingest.IngestService;
 import kr.compliance.ingest.LateEvidence;
@@ -59,6 +60,25 @@ class ChangesSinceSubmissionIntegrationTests {
 
         Path laterPack = pack(later);
         try (ZipFile zip = new ZipFile(laterPack.toFile())) {
+            assertThat(zip.stream().map(ZipEntry::getName))
+                    .as("in pack order, whatever order they were written in")
+                    .containsExactly(
+                            "manifest.json",
+                            "manifest.json.p7s",
+                            "signer.pem",
+                            "evidence-2026Q3.xlsx",
+                            "scores.csv",
+                            "findings.csv",
+                            PackContent.CHANGES,
+                            "exceptions.csv",
+                            "changes.csv",
+                            "tests.csv",
+                            "incidents.csv",
+                            "notifications.csv",
+                            "postmortems.csv",
+                            "action_items.csv",
+                            "runbooks.csv",
+                            "rejected-records.csv");
             String csv = text(zip, PackContent.CHANGES);
             assertThat(csv.lines().toList())
                     .hasSize(3)
