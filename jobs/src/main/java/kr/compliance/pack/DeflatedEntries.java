@@ -15,7 +15,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.Deflater;
-import java.util.zip.ZipEntry;
 import org.apache.commons.compress.archivers.zip.ScatterZipOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntryRequest;
@@ -80,7 +79,6 @@ final class DeflatedEntries implements AutoCloseable {
                 ScatterZipOutputStream.pathBased(folder.resolve(name + SUFFIX), Deflater.BEST_SPEED);
         try {
             ZipArchiveEntry entry = ZipEntries.entry(name, time);
-            entry.setMethod(ZipEntry.DEFLATED);
             deflated.addArchiveEntry(ZipArchiveEntryRequest.createZipArchiveEntryRequest(entry, () -> open(file)));
             return deflated;
         } catch (IOException | RuntimeException e) {

@@ -231,7 +231,6 @@ public class PackService {
             workbook.packHash(manifest.packHash());
             Path workbookFile = staging.resolve(workbookName);
             long workbookRows = workbook.write(workbookFile, staging.resolve("workbook.poi.xlsx"));
-            log.info("pack {}: workbook written in {} ms", run.period(), millisSince(started));
             entries.addFirst(EntryDigest.of(workbookName, () -> Files.newInputStream(workbookFile), workbookRows));
             manifest = manifest(run, labels, signer, submission, entries).withPackHash();
             log.info("pack {}: entries digested and workbook written in {} ms", run.period(), millisSince(started));
