@@ -1,8 +1,6 @@
 package kr.compliance.pack;
 
 import java.io.BufferedOutputStream;
-import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,15 +12,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import kr.compliance.results.Catalogue;
 import kr.compliance.results.ControlCount;
 import kr.compliance.results.RatingBounds;
 import kr.compliance.results.Run;
 import kr.compliance.results.ScoreRow;
-import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.PrintSetup;
@@ -47,10 +41,6 @@ import org.apache.poi.xddf.usermodel.chart.XDDFDataSource;
 import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
 import org.apache.poi.xddf.usermodel.chart.XDDFLineChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
-import org.apache.poi.xssf.streaming.GZIPSheetDataWriter;
-import org.apache.poi.xssf.streaming.SXSSFRow;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
@@ -76,7 +66,7 @@ final class EvidenceWorkbook implements AutoCloseable {
     private static final byte[] PREVIOUS_BAR = {(byte) 0xA6, (byte) 0xA6, (byte) 0xA6};
 
     private final XSSFWorkbook template;
-    private final SXSSFWorkbook workbook;
+    private final StreamedWorkbook workbook;
     private final WorkbookStyles styles;
     private final PackLabels labels;
     private final Run run;
@@ -85,8 +75,6 @@ final class EvidenceWorkbook implements AutoCloseable {
     private XSSFSheet summarySheet;
     /** The first row of the summary sheet below its chart, where the per-control table goes. */
     private int belowChart;
-    /** Rows of the streamed sheets written so far, on the thread that writes the workbook. */
-    private long streamedRows;
 
     EvidenceWorkbook(PackLabels labels, Run run, int maxRowsPerSheet) {
         this.labels = labels;
@@ -102,55 +90,7 @@ final class EvidenceWorkbook implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         this.styles = new WorkbookStyles(template, run.zone(), labels);
-        this.workbook = new SXSSFWorkbook(template, STREAM_WINDOW) {
-            @Override
-            protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
-                // millions of rows: the fastest deflate costs a little size and saves much time
-                ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
-                zip.setLevel(Deflater.BEST_SPEED);
-                return zip;
-            }
-
-            @Override
-            protected SheetDataWriter createSheetDataWriter() throws IOException {
-                return new CompressedSheetData();
-            }
-        };
-    }
-
-    /**
-     * A streamed sheet's rows wait in a temporary file until the workbook is written: about 650 MB
-     * of XML a million rows, gigabytes at four million changes, which the disk had to write and read
-     * back. Deflated at the fastest level they are a tenth of that; the workbook's bytes are the same.
-     */
-    private final class CompressedSheetData extends GZIPSheetDataWriter {
-
-        private static final int BUFFER = 1 << 16;
-
-        CompressedSheetData() throws IOException {
-            super();
-        }
-
-        @Override
-        protected OutputStream decorateOutputStream(FileOutputStream file) throws IOException {
-            return new GZIPOutputStream(file, BUFFER) {
-                {
-                    def.setLevel(Deflater.BEST_SPEED);
-                }
-            };
-        }
-
-        @Override
-        protected InputStream decorateInputStream(FileInputStream file) throws IOException {
-            return new GZIPInputStream(file, BUFFER);
-        }
-
-        /** Every streamed row passes here once, as one {@code <row>} element of its sheet's XML. */
-        @Override
-        public void writeRow(int rowNumber, SXSSFRow row) throws IOException {
-            super.writeRow(rowNumber, row);
-            streamedRows++;
-        }
+        this.workbook = new StreamedWorkbook(template, STREAM_WINDOW);
     }
 
     /**
@@ -533,7 +473,7 @@ final class EvidenceWorkbook implements AutoCloseable {
         for (Sheet sheet : template) {
             builtRows += sheet.getPhysicalNumberOfRows();
         }
-        return builtRows + streamedRows;
+        return builtRows + workbook.streamedRows();
     }
 
     /** The time every zip entry carries: the run's as-of in the report zone. */

@@ -159,7 +159,7 @@ public class PackService {
     }
 
     /**
-     * POI's temporary files (a sheet's rows before the xlsx is written, 650 MB a million rows; the
+     * POI's temporary files (a sheet's rows before the xlsx is written, deflated as they go; the
      * template while writing) go into the pack's work folder, so they go with it, never into the
      * system's temp folder. POI asks for them on the thread that writes the workbook, this one.
      */
