@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DeflatedEntriesTests {
 
     private static final LocalDateTime TIME = LocalDateTime.parse("2026-10-05T09:00:00");
+    /** Small pieces, so that the findings here are deflated in fourteen. */
+    private static final long PIECE_BYTES = 1 << 20;
 
     @TempDir
     Path folder;
@@ -31,18 +34,22 @@ class DeflatedEntriesTests {
     void theZipHoldsEveryEntryWholeInTheOrderGivenDeflatedBesideTheWritersButTheWorkbookStored() throws IOException {
         Path findings = csv("findings.csv", 200_000);
         Path changes = csv("changes.csv", 3);
+        Path empty = Files.write(folder.resolve("empty.csv"), new byte[0]);
         Path manifest = Files.writeString(folder.resolve("manifest.json"), "{\"format\":\"x\"}");
         Path workbook = Files.write(folder.resolve("evidence-2026Q3.xlsx"), new byte[] {'P', 'K', 3, 4, 0});
         List<ZipEntries.Source> sources = List.of(
                 new ZipEntries.Source("manifest.json", manifest),
                 new ZipEntries.Source("evidence-2026Q3.xlsx", workbook),
                 new ZipEntries.Source("findings.csv", findings),
-                new ZipEntries.Source("changes.csv", changes));
+                new ZipEntries.Source("changes.csv", changes),
+                new ZipEntries.Source("empty.csv", empty));
+        assertThat(Files.size(findings)).isGreaterThan(10 * PIECE_BYTES);
 
         Path first = folder.resolve("first.zip");
-        try (DeflatedEntries deflated = new DeflatedEntries(folder, TIME)) {
+        try (DeflatedEntries deflated = new DeflatedEntries(folder, TIME, PIECE_BYTES)) {
             deflated.add("findings.csv");
             deflated.add("changes.csv");
+            deflated.add("empty.csv");
             ZipEntries.write(first, sources, deflated, TIME);
         }
 
@@ -50,14 +57,24 @@ class DeflatedEntriesTests {
             List<? extends ZipEntry> entries = Collections.list(zip.entries());
             assertThat(entries)
                     .extracting(ZipEntry::getName)
-                    .containsExactly("manifest.json", "evidence-2026Q3.xlsx", "findings.csv", "changes.csv");
+                    .containsExactly(
+                            "manifest.json", "evidence-2026Q3.xlsx", "findings.csv", "changes.csv", "empty.csv");
             assertThat(entries)
                     .extracting(ZipEntry::getMethod)
-                    .containsExactly(ZipEntry.DEFLATED, ZipEntry.STORED, ZipEntry.DEFLATED, ZipEntry.DEFLATED);
+                    .containsExactly(
+                            ZipEntry.DEFLATED,
+                            ZipEntry.STORED,
+                            ZipEntry.DEFLATED,
+                            ZipEntry.DEFLATED,
+                            ZipEntry.DEFLATED);
             assertThat(entries).extracting(ZipEntry::getTimeLocal).containsOnly(TIME);
             for (ZipEntries.Source source : sources) {
-                assertThat(zip.getInputStream(zip.getEntry(source.name())).readAllBytes())
-                        .isEqualTo(Files.readAllBytes(source.file()));
+                ZipEntry entry = zip.getEntry(source.name());
+                byte[] content = zip.getInputStream(entry).readAllBytes();
+                assertThat(content).isEqualTo(Files.readAllBytes(source.file()));
+                CRC32 crc = new CRC32();
+                crc.update(content);
+                assertThat(crc.getValue()).as("CRC-32 of %s", source.name()).isEqualTo(entry.getCrc());
             }
             assertThat(zip.getEntry("findings.csv").getCompressedSize()).isLessThan(Files.size(findings) / 3);
         }
@@ -66,7 +83,8 @@ class DeflatedEntriesTests {
                 .isEmpty();
 
         Path second = folder.resolve("second.zip");
-        try (DeflatedEntries deflated = new DeflatedEntries(folder, TIME)) {
+        try (DeflatedEntries deflated = new DeflatedEntries(folder, TIME, PIECE_BYTES)) {
+            deflated.add("empty.csv");
             deflated.add("changes.csv");
             deflated.add("findings.csv");
             ZipEntries.write(second, sources, deflated, TIME);
