@@ -51,6 +51,9 @@ class DeflatedEntriesTests {
             deflated.add("changes.csv");
             deflated.add("empty.csv");
             ZipEntries.write(first, sources, deflated, TIME);
+            assertThat(deflatedLeftIn(folder))
+                    .as("each entry's deflated pieces go as it is written, not only when the pack ends")
+                    .isEmpty();
         }
 
         try (ZipFile zip = new ZipFile(first.toFile())) {
@@ -78,10 +81,6 @@ class DeflatedEntriesTests {
             }
             assertThat(zip.getEntry("findings.csv").getCompressedSize()).isLessThan(Files.size(findings) / 3);
         }
-        assertThat(deflatedLeftIn(folder))
-                .as("the deflated bytes go with the entries written")
-                .isEmpty();
-
         Path second = folder.resolve("second.zip");
         try (DeflatedEntries deflated = new DeflatedEntries(folder, TIME, PIECE_BYTES)) {
             deflated.add("empty.csv");
@@ -130,6 +129,25 @@ class DeflatedEntriesTests {
 
         assertThat((System.nanoTime() - started) / 1_000_000_000).isLessThan(30);
         assertThat(deflatedLeftIn(folder)).isEmpty();
+    }
+
+    @Test
+    void aPackThatEndsBeforeWritingAnEntryAlreadyDeflatedRemovesItsPieces() throws IOException {
+        csv("scores.csv", 3);
+        Path findings = csv("findings.csv", 200_000);
+        try (DeflatedEntries deflated = new DeflatedEntries(folder, TIME, PIECE_BYTES)) {
+            // the small entry's one piece goes to a thread before any of the large one's fourteen
+            deflated.add("scores.csv");
+            deflated.add("findings.csv");
+            ZipEntries.write(
+                    folder.resolve("pack.zip"),
+                    List.of(new ZipEntries.Source("findings.csv", findings)),
+                    deflated,
+                    TIME);
+        }
+        assertThat(deflatedLeftIn(folder))
+                .as("scores.csv was deflated but never written")
+                .isEmpty();
     }
 
     private Path csv(String name, int rows) throws IOException {
