@@ -26,7 +26,8 @@ import org.springframework.transaction.interceptor.DefaultTransactionAttribute;
  * The {@code ingestJob}: a first step that opens the load of each file ({@link OpenLoads}), then
  * one chunk-oriented step per file kind, exceptions and runbooks first so a
  * partial load still has the context the other records are judged in. Each chunk's rows, its
- * rejections and its restart position commit together.
+ * rejections and its restart position commit together. After each kind's step, a step of its own
+ * completes that file's load with its counts ({@link LoadFinish}).
  *
  * <p>Then the two large kinds, changes and tests, load side by side with the small ones, each in a
  * lane of its own: the kinds share no keys, and storing one chunk keeps one database thread busy,
@@ -69,7 +70,8 @@ class IngestJobConfiguration {
         // stored revisions take no gap locks, so they cannot deadlock on each other's inserts
         DefaultTransactionAttribute readCommitted = new DefaultTransactionAttribute();
         readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        Function<RecordKind, Step> steps = kind -> {
+        // each kind's step, then the step that completes its file's load (LoadFinish)
+        Function<RecordKind, List<Step>> steps = kind -> {
             String name = KindStep.stepName(kind);
             // a fresh chunk step, and parts, for each partition's execution: the parts hold its state
             Step partition = new StepPerExecution(name, execution -> {
@@ -88,11 +90,16 @@ class IngestJobConfiguration {
             partitionsOnThreads.setStep(partition);
             partitionsOnThreads.setTaskExecutor(new SimpleAsyncTaskExecutor(name + "-"));
             partitionsOnThreads.setGridSize(partitions);
-            return new StepBuilder(name, jobRepository)
-                    .partitioner(name, KeyPartition.partitioner())
-                    .partitionHandler(partitionsOnThreads)
-                    .listener(new LoadFinish(kind, loadLog, drops, jobRepository))
-                    .build();
+            LoadFinish finish = new LoadFinish(kind, loadLog, drops, jobRepository);
+            return List.of(
+                    new StepBuilder(name, jobRepository)
+                            .partitioner(name, KeyPartition.partitioner())
+                            .partitionHandler(partitionsOnThreads)
+                            .listener(finish)
+                            .build(),
+                    new StepBuilder(LoadFinish.stepName(kind), jobRepository)
+                            .tasklet(finish, transactionManager)
+                            .build());
         };
         Flow[] lanes = LANES.stream()
                 .map(kinds -> sequence("lane" + kinds.getFirst(), kinds, steps))
@@ -125,10 +132,12 @@ class IngestJobConfiguration {
         }
     }
 
-    private static Flow sequence(String name, List<RecordKind> kinds, Function<RecordKind, Step> steps) {
-        FlowBuilder<Flow> flow = new FlowBuilder<Flow>(name).start(steps.apply(kinds.getFirst()));
-        for (RecordKind kind : kinds.subList(1, kinds.size())) {
-            flow = flow.next(steps.apply(kind));
+    private static Flow sequence(String name, List<RecordKind> kinds, Function<RecordKind, List<Step>> steps) {
+        List<Step> all =
+                kinds.stream().flatMap(kind -> steps.apply(kind).stream()).toList();
+        FlowBuilder<Flow> flow = new FlowBuilder<Flow>(name).start(all.getFirst());
+        for (Step step : all.subList(1, all.size())) {
+            flow = flow.next(step);
         }
         return flow.build();
     }

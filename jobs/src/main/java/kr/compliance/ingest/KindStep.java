@@ -16,8 +16,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
  * step execution. Before it runs it finds its file among the drop's checked files and the load the
  * job opened for it; then the rows of its keys flow reader → parser (a thread ahead, {@link
  * ReadAhead}) → merger, and the partition's counts travel with every chunk's commit. A drop without
- * this kind's file makes the step a no-op. The kind's step sums the partitions' counts into the
- * load log once they end ({@link LoadFinish}).
+ * this kind's file makes the step a no-op. Once the kind's step has ended, the partitions' counts
+ * are summed into the load log ({@link LoadFinish}).
  */
 final class KindStep implements StepExecutionListener, ItemStreamReader<ParsedRow>, ItemWriter<ParsedRow> {
 

@@ -218,6 +218,41 @@ class IngestIntegrationTests {
     }
 
     @Test
+    void aLoadTheDatabaseFailedToCompleteIsCompletedByTheSameIngestAgain() throws IOException {
+        // as when the database dies after a file's rows are all stored and before its load is
+        // completed: scores leave out a load that is not completed, so the ingest must not pass it by
+        dsl.execute("CREATE TRIGGER refuse_completed_load BEFORE UPDATE ON ingest_load FOR EACH ROW "
+                + "BEGIN IF NEW.status = 'COMPLETED' THEN "
+                + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'the load cannot be completed now'; "
+                + "END IF; END");
+        write(
+                "changes.csv",
+                CHANGES_HEADER
+                        + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-2,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n"
+                        + "CHG-3,talk,DC-A,SOMETIMES,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
+        try {
+            assertThatThrownBy(this::load)
+                    .isInstanceOf(IngestFailedException.class)
+                    .hasMessageContaining("the load cannot be completed now")
+                    .hasMessageContaining("running the same ingest again resumes it");
+        } finally {
+            dsl.execute("DROP TRIGGER refuse_completed_load");
+        }
+        assertThat(dsl.fetchValue(INGEST_LOAD.STATUS)).isNotEqualTo("COMPLETED");
+
+        IngestSummary again = load();
+
+        assertThat(again.alreadyLoaded()).isFalse();
+        assertThat(again.totals()).isEqualTo(new LoadCounts(3, 2, 0, 0, 1));
+        var completed = dsl.selectFrom(INGEST_LOAD).fetchSingle();
+        assertThat(completed.getStatus()).isEqualTo("COMPLETED");
+        assertThat(completed.getRowsRead()).isEqualTo(3);
+        assertThat(dsl.fetchCount(CHANGE_RECORD)).isEqualTo(2);
+        assertThat(dsl.fetchCount(REJECTED_RECORD)).isEqualTo(1);
+    }
+
+    @Test
     void loadingTheSameFilesTwiceChangesNothing() throws IOException {
         write("changes.csv", CHANGES_HEADER + "CHG-1,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n");
         IngestSummary first = load();
