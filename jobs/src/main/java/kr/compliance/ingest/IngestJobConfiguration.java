@@ -3,6 +3,7 @@ package kr.compliance.ingest;
 import java.util.List;
 import java.util.function.Function;
 import kr.compliance.store.KeyPartition;
+import kr.compliance.store.PartitionSplitter;
 import org.jooq.DSLContext;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobInterruptedException;
@@ -94,6 +95,7 @@ class IngestJobConfiguration {
             return List.of(
                     new StepBuilder(name, jobRepository)
                             .partitioner(name, KeyPartition.partitioner())
+                            .splitter(new PartitionSplitter(jobRepository, name, KeyPartition.partitioner()))
                             .partitionHandler(partitionsOnThreads)
                             .listener(finish)
                             .build(),

@@ -2,6 +2,7 @@ package kr.compliance.scoring;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import kr.compliance.store.PartitionSplitter;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -56,13 +57,15 @@ class ScorePartitioning {
     /**
      * The manager step of {@code partition}, named after it; its partitions' executions are
      * {@code name:partition0}, ... On a restart Spring Batch splits again into the partitions of
-     * the first attempt, whatever is configured now.
+     * the first attempt, whatever is configured now, each with the subjects it was given then
+     * ({@link PartitionSplitter}).
      */
     Step manager(Step partition, Partitioner partitioner) {
         String name = partition.getName();
         if (workers) {
             return new RemotePartitioningManagerStepBuilder(name, jobRepository)
                     .partitioner(name, partitioner)
+                    .splitter(new PartitionSplitter(jobRepository, name, partitioner))
                     .gridSize(partitions)
                     .outputChannel(requests)
                     .pollInterval(workerPoll.toMillis())
@@ -78,6 +81,7 @@ class ScorePartitioning {
         onThreads.setGridSize(partitions);
         return new StepBuilder(name, jobRepository)
                 .partitioner(name, partitioner)
+                .splitter(new PartitionSplitter(jobRepository, name, partitioner))
                 .partitionHandler(onThreads)
                 .build();
     }

@@ -37,8 +37,9 @@ class SubjectRanges {
 
     /**
      * The partitioner of {@code group}'s step, for the run of the step that is splitting (its
-     * {@code runId} job parameter). On a restart Spring Batch does not ask it again: it reuses the
-     * ranges of the first attempt.
+     * {@code runId} job parameter). On a restart each partition keeps the range its first attempt
+     * saved; only one whose range was never saved is given the range cut now ({@code
+     * PartitionSplitter}).
      */
     Partitioner of(ControlGroup<?> group) {
         return gridSize -> {

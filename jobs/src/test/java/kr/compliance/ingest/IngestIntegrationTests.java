@@ -16,9 +16,14 @@ import java.util.List;
 import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
 import kr.compliance.store.EvidenceTables;
+import kr.compliance.store.KeyPartition;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -36,6 +41,9 @@ class IngestIntegrationTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    JobRepository jobRepository;
 
     Path drop;
 
@@ -250,6 +258,38 @@ class IngestIntegrationTests {
         assertThat(completed.getRowsRead()).isEqualTo(3);
         assertThat(dsl.fetchCount(CHANGE_RECORD)).isEqualTo(2);
         assertThat(dsl.fetchCount(REJECTED_RECORD)).isEqualTo(1);
+    }
+
+    @Test
+    void aPartitionWhoseKeysWereNeverSavedIsGivenThemAgainWhenTheLoadResumes() throws IOException {
+        // Spring Batch creates a partition's execution, then saves which keys it owns in a second
+        // transaction; a process that died between the two left a partition owning no keys, which
+        // a restart ran over every key of the file, beside the partition that owns them
+        dsl.execute("CREATE TRIGGER refuse_changes BEFORE INSERT ON change_record FOR EACH ROW "
+                + "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no changes now'");
+        StringBuilder changes = new StringBuilder(CHANGES_HEADER);
+        for (int change = 1; change <= 40; change++) {
+            changes.append("CHG-%d,talk,DC-A,UPDATE,MAJOR,,,kim,,,,,2026-07-01T10:00+09:00,,,\n".formatted(change));
+        }
+        write("changes.csv", changes.toString());
+        try {
+            assertThatThrownBy(this::load).isInstanceOf(IngestFailedException.class);
+        } finally {
+            dsl.execute("DROP TRIGGER refuse_changes");
+        }
+        JobInstance instance = jobRepository.getLastJobInstance(IngestRequest.JOB);
+        StepExecution partition = jobRepository.getLastStepExecution(instance, "changesStep:partition1");
+        partition.setExecutionContext(new ExecutionContext());
+        jobRepository.updateExecutionContext(partition);
+
+        IngestSummary again = load();
+
+        assertThat(again.totals()).isEqualTo(new LoadCounts(40, 40, 0, 0, 0));
+        assertThat(dsl.fetchCount(CHANGE_RECORD)).isEqualTo(40);
+        assertThat(KeyPartition.of(jobRepository
+                        .getLastStepExecution(instance, "changesStep:partition1")
+                        .getExecutionContext()))
+                .isEqualTo(new KeyPartition(1, 2));
     }
 
     @Test

@@ -3,6 +3,7 @@ package kr.compliance.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.batch.core.repository.dao.DefaultExecutionContextSerializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -172,6 +175,41 @@ class PartitionedScoringIntegrationTests {
                 .as("the two partitions that completed are not run again")
                 .isEqualTo(4L);
         assertThat(survivor.log()).contains("ran changeControlsStep:partition");
+    }
+
+    @Test
+    void aPartitionWhoseSubjectsWereNeverSavedIsGivenThemAgainWhenTheRunResumes() throws Exception {
+        String resumed = ingested("resumed_");
+        dsl.execute("CREATE TRIGGER " + resumed + ".refuse_findings BEFORE INSERT ON " + resumed + ".finding"
+                + " FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no findings now'");
+        try {
+            assertThat(run(resumed, "score", "-Dcompliance.scoring.partitions=3"))
+                    .isNotZero();
+        } finally {
+            dsl.execute("DROP TRIGGER " + resumed + ".refuse_findings");
+        }
+        // as when the process died after Spring Batch created the partition's execution and before
+        // it saved the partition's subjects: run as it is, it would judge every subject
+        ByteArrayOutputStream empty = new ByteArrayOutputStream();
+        new DefaultExecutionContextSerializer().serialize(new HashMap<>(), empty);
+        assertThat(dsl.execute(
+                        "UPDATE " + resumed + ".BATCH_STEP_EXECUTION_CONTEXT SET SHORT_CONTEXT = ?,"
+                                + " SERIALIZED_CONTEXT = NULL WHERE STEP_EXECUTION_ID = (SELECT MAX(STEP_EXECUTION_ID)"
+                                + " FROM " + resumed + ".BATCH_STEP_EXECUTION"
+                                + " WHERE STEP_NAME = 'changeControlsStep:partition1')",
+                        empty.toString(StandardCharsets.ISO_8859_1)))
+                .isOne();
+
+        assertThat(run(resumed, "score", "-Dcompliance.scoring.partitions=3")).isZero();
+
+        assertSameResultsAsBaseline(resumed);
+        // findings judged twice would be stored once (LOAD DATA skips a duplicate): count the judging
+        String partitions = resumed + ".BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'changeControlsStep:partition%'";
+        assertThat(((Number) dsl.fetchValue("SELECT SUM(READ_COUNT) FROM " + partitions
+                                + " AND JOB_EXECUTION_ID = (SELECT MAX(JOB_EXECUTION_ID) FROM " + partitions + ")"))
+                        .longValue())
+                .as("the resumed run judged each change once")
+                .isEqualTo(subjectsRead(baseline, "changeControlsStep"));
     }
 
     @Test
