@@ -36,7 +36,14 @@ final class WorkerCommand implements Callable<Integer> {
             context.registerShutdownHook();
             System.out.println("compliance: worker ready, taking scoring partitions (Ctrl-C stops)");
             context.getBean(ScoringWorker.class)
-                    .work(stopping::get, line -> System.out.println("compliance: worker " + line));
+                    .work(
+                            stopping::get,
+                            line -> System.out.println("compliance: worker " + line),
+                            // no shutdown hooks: the partition has been failed, nothing more may be written
+                            () -> {
+                                System.out.flush();
+                                Runtime.getRuntime().halt(ExitCodes.FAILED);
+                            });
         }
         return ExitCodes.OK;
     }

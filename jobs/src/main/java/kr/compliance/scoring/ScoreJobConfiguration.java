@@ -1,5 +1,6 @@
 package kr.compliance.scoring;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -8,6 +9,7 @@ import org.jooq.DSLContext;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobExecutionException;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
@@ -76,7 +78,10 @@ class ScoreJobConfiguration {
                             runs.fail(
                                     execution.getJobParameters().getLong(RUN_ID),
                                     execution.getAllFailureExceptions().stream()
-                                            .findFirst()
+                                            // a manager step's own "Partition handler returned an
+                                            // unsuccessful step" says the least: any other first
+                                            .min(Comparator.comparing(
+                                                    failure -> failure instanceof JobExecutionException))
                                             .map(Throwable::getMessage)
                                             .orElse(execution.getExitStatus().getExitDescription()));
                         }

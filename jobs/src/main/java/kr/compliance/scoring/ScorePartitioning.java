@@ -2,7 +2,16 @@ package kr.compliance.scoring;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import kr.compliance.store.PartitionSplitter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -23,11 +32,15 @@ import org.springframework.stereotype.Component;
  * threads, or, with {@code compliance.scoring.workers}, on {@code compliance worker} processes
  * (Spring Batch's remote partitioning). Then the manager puts one request per partition on the
  * database's queue ({@link PartitionRequests}) and polls the job repository until every partition
- * has ended; one still running after {@code compliance.scoring.worker-timeout} (its worker died)
- * fails the step, and the job's restart runs again only the partitions that did not complete.
+ * has ended. A partition whose worker has stopped beating ({@link WorkerRegistry}) is failed at once;
+ * one still running after {@code compliance.scoring.worker-timeout} (a worker that died before it
+ * named the partition it took) fails the step too. The job's restart runs again only the
+ * partitions that did not complete.
  */
 @Component
 class ScorePartitioning {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScorePartitioning.class);
 
     private final JobRepository jobRepository;
     private final int partitions;
@@ -35,6 +48,7 @@ class ScorePartitioning {
     private final Duration workerTimeout;
     private final Duration workerPoll;
     private final QueueChannel requests;
+    private final WorkerRegistry registry;
 
     ScorePartitioning(
             JobRepository jobRepository,
@@ -42,7 +56,8 @@ class ScorePartitioning {
             @Value("${compliance.scoring.workers}") boolean workers,
             @Value("${compliance.scoring.worker-timeout}") Duration workerTimeout,
             @Value("${compliance.scoring.worker-poll}") Duration workerPoll,
-            QueueChannel partitionRequestQueue) {
+            QueueChannel partitionRequestQueue,
+            WorkerRegistry registry) {
         if (partitions < 1) {
             throw new IllegalArgumentException("compliance.scoring.partitions must be at least 1, not " + partitions);
         }
@@ -52,6 +67,7 @@ class ScorePartitioning {
         this.workerTimeout = workerTimeout;
         this.workerPoll = workerPoll;
         this.requests = partitionRequestQueue;
+        this.registry = registry;
     }
 
     /**
@@ -70,7 +86,7 @@ class ScorePartitioning {
                     .outputChannel(requests)
                     .pollInterval(workerPoll.toMillis())
                     .timeout(workerTimeout.toMillis())
-                    .listener(new EndAbandonedPartitions())
+                    .listener(new WatchedPartitions())
                     .build();
         }
         SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(name + "-");
@@ -87,29 +103,79 @@ class ScorePartitioning {
     }
 
     /**
-     * When a manager step ends without its partitions all ended (a worker died in one, or never
-     * took it), marks those it gave up on as failed: Spring Batch restarts no job whose last
+     * Watches a manager step's partitions while they run on workers: every poll interval, fails
+     * those held by a worker the registry finds lost, naming it, so the step ends within {@code
+     * worker-lost-after} of a worker's death. When the step ends without its partitions all ended
+     * (the timeout), marks those it gave up on as failed: Spring Batch restarts no job whose last
      * execution has a step still marked running, and the restart runs them again.
      */
-    private final class EndAbandonedPartitions implements StepExecutionListener {
+    private final class WatchedPartitions implements StepExecutionListener {
+
+        private final List<String> lostWorkers = new CopyOnWriteArrayList<>();
+        private ScheduledExecutorService watch;
+
+        @Override
+        public void beforeStep(StepExecution manager) {
+            lostWorkers.clear();
+            watch = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                    .name(manager.getStepName() + "-watch")
+                    .daemon()
+                    .factory());
+            watch.scheduleWithFixedDelay(
+                    () -> failPartitionsOfLostWorkers(manager),
+                    workerPoll.toMillis(),
+                    workerPoll.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+
+        private void failPartitionsOfLostWorkers(StepExecution manager) {
+            try {
+                Map<Long, StepExecution> running = runningPartitions(manager).stream()
+                        .collect(Collectors.toMap(StepExecution::getId, partition -> partition));
+                if (running.isEmpty()) {
+                    return;
+                }
+                for (WorkerRegistry.LostWorker worker : registry.takeLost(running.keySet())) {
+                    StepExecution partition = running.get(worker.stepExecutionId());
+                    String reason = partition.getStepName() + ": " + worker.describe(registry.lostAfter());
+                    fail(partition, reason);
+                    lostWorkers.add(reason);
+                    LOG.warn("{}; the partition is failed, and running the same score again resumes the run", reason);
+                }
+            } catch (RuntimeException e) {
+                // the next poll looks again; the timeout still ends the step should this keep failing
+                LOG.warn("could not check the workers of {}: {}", manager.getStepName(), e.getMessage());
+            }
+        }
+
         @Override
         public ExitStatus afterStep(StepExecution manager) {
+            watch.shutdownNow();
             if (manager.getStatus() == BatchStatus.COMPLETED) {
                 return null;
             }
-            String partitionPrefix = manager.getStepName() + ":";
-            for (StepExecution partition :
-                    jobRepository.getJobExecution(manager.getJobExecutionId()).getStepExecutions()) {
-                if (partition.getStepName().startsWith(partitionPrefix)
-                        && partition.getStatus().isRunning()) {
-                    partition.setStatus(BatchStatus.FAILED);
-                    partition.setExitStatus(ExitStatus.FAILED.addExitDescription(
-                            "no worker ended it within compliance.scoring.worker-timeout (" + workerTimeout + ")"));
-                    partition.setEndTime(LocalDateTime.now());
-                    jobRepository.update(partition);
-                }
+            for (StepExecution partition : runningPartitions(manager)) {
+                fail(partition, "no worker ended it within compliance.scoring.worker-timeout (" + workerTimeout + ")");
+            }
+            if (!lostWorkers.isEmpty()) {
+                manager.addFailureException(new ScoringFailedException(String.join("; ", lostWorkers)));
             }
             return null;
+        }
+
+        private List<StepExecution> runningPartitions(StepExecution manager) {
+            String partitionPrefix = manager.getStepName() + ":";
+            return jobRepository.getJobExecution(manager.getJobExecutionId()).getStepExecutions().stream()
+                    .filter(partition -> partition.getStepName().startsWith(partitionPrefix))
+                    .filter(partition -> partition.getStatus().isRunning())
+                    .toList();
+        }
+
+        private void fail(StepExecution partition, String reason) {
+            partition.setStatus(BatchStatus.FAILED);
+            partition.setExitStatus(ExitStatus.FAILED.addExitDescription(reason));
+            partition.setEndTime(LocalDateTime.now());
+            jobRepository.update(partition);
         }
     }
 }

@@ -29,6 +29,7 @@ public class ScoringWorker {
 
     private final QueueChannel requests;
     private final JobRepository jobRepository;
+    private final WorkerRegistry registry;
     private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
     private final Duration poll;
 
@@ -36,9 +37,11 @@ public class ScoringWorker {
             QueueChannel partitionRequestQueue,
             ControlGroupPartitions steps,
             JobRepository jobRepository,
+            WorkerRegistry registry,
             @Value("${compliance.scoring.worker-poll}") Duration poll) {
         this.requests = partitionRequestQueue;
         this.jobRepository = jobRepository;
+        this.registry = registry;
         this.poll = poll;
         handler.setJobRepository(jobRepository);
         handler.setStepLocator(steps);
@@ -46,18 +49,46 @@ public class ScoringWorker {
 
     /**
      * Executes requests until {@code stopping} says so, checked at least every poll interval;
-     * tells {@code report} each partition it begins and ends.
+     * tells {@code report} each partition it begins and ends; calls {@code lost} (which must end
+     * the process) when a manager has declared this worker lost.
      */
-    public void work(BooleanSupplier stopping, Consumer<String> report) {
-        while (!stopping.getAsBoolean()) {
-            Message<?> message = requests.receive(poll.toMillis());
-            if (message != null && message.getPayload() instanceof StepExecutionRequest request) {
-                execute(request, report);
+    public void work(BooleanSupplier stopping, Consumer<String> report, Runnable lost) {
+        String workerId = registry.register();
+        Thread heartbeat =
+                Thread.ofPlatform().name("worker-heartbeat").daemon().start(() -> beat(workerId, report, lost));
+        try {
+            while (!stopping.getAsBoolean()) {
+                Message<?> message = requests.receive(poll.toMillis());
+                if (message != null && message.getPayload() instanceof StepExecutionRequest request) {
+                    execute(workerId, request, report);
+                }
+            }
+        } finally {
+            heartbeat.interrupt();
+            registry.unregister(workerId);
+        }
+    }
+
+    private void beat(String workerId, Consumer<String> report, Runnable lost) {
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(registry.heartbeat());
+                if (!registry.beat(workerId)) {
+                    report.accept("was declared lost by a manager (silent for longer than " + registry.lostAfter()
+                            + "), and its partition failed; stopping now");
+                    lost.run();
+                    return;
+                }
+            } catch (InterruptedException stopped) {
+                return;
+            } catch (RuntimeException unreachable) {
+                // the database is away: the next beat tries again, and a manager may meanwhile declare us lost
+                report.accept("could not beat: " + unreachable.getMessage());
             }
         }
     }
 
-    private void execute(StepExecutionRequest request, Consumer<String> report) {
+    private void execute(String workerId, StepExecutionRequest request, Consumer<String> report) {
         StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
         if (partition == null
                 || partition.getStatus() != BatchStatus.STARTING
@@ -66,8 +97,14 @@ public class ScoringWorker {
             return;
         }
         String name = partition.getStepName() + " of job execution " + partition.getJobExecutionId();
+        registry.holding(workerId, partition.getId());
         report.accept("running " + name);
-        StepExecution ended = handler.handle(request);
+        StepExecution ended;
+        try {
+            ended = handler.handle(request);
+        } finally {
+            registry.holding(workerId, null);
+        }
         report.accept("ran " + name + ": " + ended.getStatus());
     }
 }

@@ -47,6 +47,15 @@ class PartitionedScoringIntegrationTests {
     static final String AS_OF = "2026-10-10T00:00:00Z";
     static final List<String> RESULTS = List.of("finding", "requirement_score");
     static final Pattern PACK_SHA256 = Pattern.compile("sha256 ([0-9a-f]{64})");
+    /** A manager's and its workers' settings: beats every second, lost after five silent seconds. */
+    static final List<String> LIVELY_WORKERS = List.of(
+            "-Dcompliance.scoring.workers=true",
+            "-Dcompliance.scoring.partitions=3",
+            "-Dcompliance.scoring.worker-heartbeat=PT1S",
+            "-Dcompliance.scoring.worker-lost-after=PT5S");
+
+    static final String RUNNING_PARTITIONS =
+            "BATCH_STEP_EXECUTION WHERE STATUS = 'STARTED' AND STEP_NAME LIKE '%:partition%'";
 
     @Autowired
     HikariDataSource dataSource;
@@ -128,53 +137,70 @@ class PartitionedScoringIntegrationTests {
     }
 
     @Test
-    void aWorkerKilledMidPartitionIsRunAgainByTheRestartToTheSameResult() throws Exception {
+    void aWorkerKilledMidPartitionIsDeclaredLostAndTheRestartEndsToTheSameResult() throws Exception {
         String killed = ingested("killed_");
         Worker victim = worker(killed, "victim");
-        Process manager = command(
-                killed,
-                "manager",
-                List.of(
-                        "-Dcompliance.scoring.workers=true",
-                        "-Dcompliance.scoring.partitions=3",
-                        "-Dcompliance.scoring.worker-timeout=PT20S"),
-                "score",
-                "--period",
-                PERIOD,
-                "--as-of",
-                AS_OF);
-        assertThat(victim.await("worker running changeControlsStep:partition", Duration.ofMinutes(2)))
-                .as("the worker began a partition")
-                .isTrue();
-        String running = "BATCH_STEP_EXECUTION WHERE STATUS = 'STARTED' AND STEP_NAME LIKE '%:partition%'";
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (rows(killed, running) == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
-        }
+        Process manager = manager(killed);
+        String held = heldPartition(killed, victim);
+        Instant killedAt = Instant.now();
         victim.process().destroyForcibly().waitFor(); // SIGKILL: no shutdown hook, nothing ended
         assertThat(victim.log())
                 .as("killed in the middle of its partition")
                 .doesNotContain("worker ran changeControlsStep");
-        assertThat(rows(killed, running))
+        assertThat(rows(killed, RUNNING_PARTITIONS))
                 .as("its partition left marked running")
                 .isEqualTo(1L);
 
-        // the other partitions go to a worker that lives; the dead one's is waited for until the timeout
+        // the other partitions go to a worker that lives; the dead one's is failed once it is lost
         Worker survivor = worker(killed, "survivor");
         assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(Duration.between(killedAt, Instant.now()))
+                .as("ended by the lost worker, not by the ten-minute worker-timeout")
+                .isLessThan(Duration.ofMinutes(3));
         assertThat(manager.exitValue())
                 .as("the run failed: a partition never ended")
                 .isNotZero();
+        assertThat(Files.readString(log(killed, "manager"), StandardCharsets.UTF_8))
+                .contains("failed: " + held + ": its worker on ")
+                .contains("stopped answering");
         assertThat(rows(killed, "scoring_run WHERE status = 'FAILED'")).isEqualTo(1L);
+        assertThat(rows(killed, "scoring_worker"))
+                .as("the lost worker left the registry; the survivor is in it")
+                .isOne();
 
-        assertThat(run(killed, "score", "-Dcompliance.scoring.workers=true", "-Dcompliance.scoring.partitions=3"))
-                .isZero();
+        assertThat(run(killed, "score", LIVELY_WORKERS.toArray(String[]::new))).isZero();
 
         assertSameResultsAsBaseline(killed);
         assertThat(steps(killed, "changeControlsStep:partition%"))
                 .as("the two partitions that completed are not run again")
                 .isEqualTo(4L);
         assertThat(survivor.log()).contains("ran changeControlsStep:partition");
+    }
+
+    @Test
+    void aStalledWorkerDeclaredLostStopsWhenItWakesAndWritesNothingMore() throws Exception {
+        String stalled = ingested("stalled_");
+        Worker sleeper = worker(stalled, "sleeper");
+        Process manager = manager(stalled);
+        String held = heldPartition(stalled, sleeper);
+        signal("STOP", sleeper.process());
+
+        Worker survivor = worker(stalled, "survivor");
+        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(manager.exitValue()).isNotZero();
+        assertThat(Files.readString(log(stalled, "manager"), StandardCharsets.UTF_8))
+                .contains("failed: " + held + ": its worker on ");
+
+        signal("CONT", sleeper.process());
+        assertThat(sleeper.process().waitFor(1, TimeUnit.MINUTES))
+                .as("the worker stops once it finds itself declared lost")
+                .isTrue();
+        assertThat(sleeper.process().exitValue()).isEqualTo(1);
+        assertThat(sleeper.log()).contains("worker was declared lost by a manager");
+
+        assertThat(run(stalled, "score", LIVELY_WORKERS.toArray(String[]::new))).isZero();
+        assertSameResultsAsBaseline(stalled);
+        assertThat(survivor.log()).contains("ran " + held);
     }
 
     @Test
@@ -317,11 +343,38 @@ class PartitionedScoringIntegrationTests {
     }
 
     private Worker worker(String schema, String name) throws Exception {
-        Worker worker = new Worker(command(schema, name, List.of(), "worker"), log(schema, name));
+        Worker worker = new Worker(command(schema, name, LIVELY_WORKERS, "worker"), log(schema, name));
         assertThat(worker.await("worker ready", Duration.ofMinutes(2)))
                 .as(worker.log())
                 .isTrue();
         return worker;
+    }
+
+    /** A scoring manager started in the background, waiting ten minutes for partitions that do not end. */
+    private Process manager(String schema) throws IOException {
+        List<String> properties = new ArrayList<>(LIVELY_WORKERS);
+        properties.add("-Dcompliance.scoring.worker-timeout=PT10M");
+        return command(schema, "manager", properties, "score", "--period", PERIOD, "--as-of", AS_OF);
+    }
+
+    /** Waits until the worker is judging a change partition and the database says so; its name. */
+    private String heldPartition(String schema, Worker worker) throws Exception {
+        assertThat(worker.await("worker running changeControlsStep:partition", Duration.ofMinutes(2)))
+                .as("the worker began a partition")
+                .isTrue();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (rows(schema, RUNNING_PARTITIONS) == 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(10);
+        }
+        Matcher running = Pattern.compile("worker running (changeControlsStep:partition\\d)")
+                .matcher(worker.log());
+        assertThat(running.find()).isTrue();
+        return running.group(1);
+    }
+
+    private static void signal(String signal, Process process) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).start();
+        assertThat(kill.waitFor()).as("kill -%s", signal).isZero();
     }
 
     private Path log(String schema, String name) {
