@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             ServeCommand.class,
             WorkerCommand.class,
+            DatabaseCommand.class,
             UserCommand.class
         })
 public final class ComplianceCommand implements Runnable {

@@ -20,6 +20,8 @@ import java.util.HexFormat;
 final class EmbeddedCredentials {
 
     static final String USER = "compliance";
+    /** The file in {@code db/} that holds the password. */
+    static final String FILE = "credentials";
 
     private static final String OWNER_ONLY = "rw-------";
 
@@ -33,7 +35,7 @@ final class EmbeddedCredentials {
 
     /** Reads the home's password, making it on first use. */
     static EmbeddedCredentials of(Path dbDir) throws IOException {
-        Path file = dbDir.resolve("credentials");
+        Path file = dbDir.resolve(FILE);
         if (!Files.exists(file)) {
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);

@@ -214,6 +214,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
+    /** The file that holds the embedded database's password, readable by the home's owner alone. */
+    public static Path credentialsFile(Path home) {
+        return new EmbeddedMariaDb(home, "").dbDir.resolve(EmbeddedCredentials.FILE);
+    }
+
     public String user() {
         return EmbeddedCredentials.USER;
     }

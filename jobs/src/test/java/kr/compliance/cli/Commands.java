@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import kr.compliance.ChildJvm;
 import org.springframework.util.FileSystemUtils;
@@ -106,6 +107,15 @@ final class Commands implements AutoCloseable {
     }
 
     Running startWithInput(String input, String... args) throws IOException {
+        return start(input, Map.of(), args);
+    }
+
+    /** A command with {@code environment} added to its own (COMPLIANCE_DB_URL among them, say). */
+    Running startWithEnvironment(Map<String, String> environment, String... args) throws IOException {
+        return start("", environment, args);
+    }
+
+    private Running start(String input, Map<String, String> environment, String... args) throws IOException {
         int n = ++count;
         Path out = logs.resolve(n + "-" + args[0] + ".out");
         Path err = logs.resolve(n + "-" + args[0] + ".err");
@@ -126,6 +136,7 @@ final class Commands implements AutoCloseable {
                 .redirectError(err.toFile());
         builder.environment().put("COMPLIANCE_HOME", home.toString());
         builder.environment().remove("COMPLIANCE_DB_URL");
+        builder.environment().putAll(environment);
         Process process = builder.start();
         try (var stdin = process.getOutputStream()) {
             stdin.write(input.getBytes(StandardCharsets.UTF_8));
