@@ -16,8 +16,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.commons.codec.digest.DigestUtils;
 
@@ -41,13 +47,27 @@ final class DropPreflight {
         Path realFolder = refuseLinksLeaving(folder);
         Charset charset = encoding == null ? StandardCharsets.UTF_8 : encoding;
         String sourceName = folder.toAbsolutePath().normalize().toString();
-        List<SourceFile> files = new ArrayList<>();
+        Map<RecordKind, Path> present = new EnumMap<>(RecordKind.class);
         for (RecordKind kind : RecordKind.values()) {
             Path path = realFolder.resolve(kind.fileName());
             if (Files.isRegularFile(path)) {
                 // read through the real path: a link swapped after this check cannot redirect the load
-                path = realPath(path);
-                String sha256 = checkEncoding(path, charset, encoding == null);
+                present.put(kind, realPath(path));
+            }
+        }
+        // the files are decoded and hashed side by side (at a million changes two of them are most
+        // of half a gigabyte); a bad drop is still refused for the first bad file in the order of kinds
+        List<SourceFile> files = new ArrayList<>();
+        ExecutorService checks = Executors.newFixedThreadPool(
+                Math.max(1, Math.min(present.size(), Runtime.getRuntime().availableProcessors())));
+        try {
+            Map<RecordKind, Future<String>> sha256s = new EnumMap<>(RecordKind.class);
+            present.forEach((kind, path) ->
+                    sha256s.put(kind, checks.submit(() -> checkEncoding(path, charset, encoding == null))));
+            for (Map.Entry<RecordKind, Path> file : present.entrySet()) {
+                RecordKind kind = file.getKey();
+                Path path = file.getValue();
+                String sha256 = resultOf(sha256s.get(kind));
                 SourceHeader header = SourceHeader.of(kind, readHeader(path, charset));
                 if (!header.repeatedColumns().isEmpty()) {
                     throw new IngestFailedException(kind.fileName() + " is refused: "
@@ -62,6 +82,9 @@ final class DropPreflight {
                 }
                 files.add(new SourceFile(sourceName, kind, path, sha256, charset, sourceZone, header));
             }
+        } finally {
+            // a refused drop need not wait for its other files' checks
+            checks.shutdownNow();
         }
         if (files.isEmpty()) {
             throw new IngestFailedException("no source files in " + folder + " (expected some of: "
@@ -117,6 +140,19 @@ final class DropPreflight {
             return path.toRealPath();
         } catch (IOException e) {
             throw new IngestFailedException("cannot resolve " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String resultOf(Future<String> check) {
+        try {
+            return check.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure
+                    ? failure
+                    : new IngestFailedException("could not check the drop: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IngestFailedException("interrupted while checking the drop", e);
         }
     }
 

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import kr.compliance.store.AdvisoryLock;
@@ -424,6 +425,25 @@ class IngestIntegrationTests {
 
         ingest.ingest(drop, windows949, Duration.ZERO);
         assertThat(dsl.fetchValue(RUNBOOK.TITLE)).isEqualTo("데이터센터 장애 대응");
+    }
+
+    @Test
+    void filesCheckedSideBySideAreRefusedForTheFirstBadOneInTheOrderOfKinds() throws IOException {
+        // runbooks.csv comes before tests.csv; its one bad byte is at its end, so its check ends last
+        StringBuilder runbooks = new StringBuilder("runbook_id,version,incident_type,title,last_reviewed_at\n");
+        for (int i = 0; i < 200_000; i++) {
+            runbooks.append("RB-").append(i).append(",1,DC_FAILURE,a runbook,2026-05-01T10:00+09:00\n");
+        }
+        byte[] valid = runbooks.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] badAtTheEnd = Arrays.copyOf(valid, valid.length + 1);
+        badAtTheEnd[valid.length] = (byte) 0xff;
+        Files.write(drop.resolve("runbooks.csv"), badAtTheEnd);
+        Files.write(drop.resolve("tests.csv"), "test_run_id\n\u00ff\n".getBytes(Charset.forName("ISO-8859-1")));
+
+        assertThatThrownBy(this::load)
+                .isInstanceOf(IngestFailedException.class)
+                .hasMessageStartingWith("runbooks.csv is not valid UTF-8 (first bad byte on line 200002)");
+        assertThat(dsl.fetchCount(RUNBOOK)).isZero();
     }
 
     @Test
