@@ -1,6 +1,7 @@
 package kr.compliance.scoring;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.springframework.batch.core.BatchStatus;
@@ -8,6 +9,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.integration.channel.QueueChannel;
 import org.springframework.messaging.Message;
@@ -25,13 +27,17 @@ import org.springframework.stereotype.Component;
  * partition another worker may be judging.
  */
 @Component
-public class ScoringWorker {
+public class ScoringWorker implements DisposableBean {
+
+    /** This process in the registry while it works. */
+    private record Presence(String workerId, Thread heartbeat) {}
 
     private final QueueChannel requests;
     private final JobRepository jobRepository;
     private final WorkerRegistry registry;
     private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
     private final Duration poll;
+    private final AtomicReference<Presence> presence = new AtomicReference<>();
 
     ScoringWorker(
             QueueChannel partitionRequestQueue,
@@ -56,6 +62,7 @@ public class ScoringWorker {
         String workerId = registry.register();
         Thread heartbeat =
                 Thread.ofPlatform().name("worker-heartbeat").daemon().start(() -> beat(workerId, report, lost));
+        presence.set(new Presence(workerId, heartbeat));
         try {
             while (!stopping.getAsBoolean()) {
                 Message<?> message = requests.receive(poll.toMillis());
@@ -64,8 +71,25 @@ public class ScoringWorker {
                 }
             }
         } finally {
-            heartbeat.interrupt();
-            registry.unregister(workerId);
+            leave();
+        }
+    }
+
+    /**
+     * Leaves the registry once, when the loop ends or when the application closes (SIGTERM: before
+     * the database's pool closes, and maybe before the loop sees it stop); a worker stopped in the
+     * middle of a partition stays in it until a manager finds it silent ({@link WorkerRegistry#unregister}).
+     */
+    @Override
+    public void destroy() {
+        leave();
+    }
+
+    private void leave() {
+        Presence present = presence.getAndSet(null);
+        if (present != null) {
+            present.heartbeat().interrupt();
+            registry.unregister(present.workerId());
         }
     }
 

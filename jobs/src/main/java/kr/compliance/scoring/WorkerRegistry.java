@@ -94,10 +94,15 @@ class WorkerRegistry {
                 .execute();
     }
 
-    /** Leaves the registry: the worker stops. */
+    /**
+     * Leaves the registry as the worker stops, unless it still holds a partition: stopped in the
+     * middle of one, it stays, silent, so a manager fails that partition within {@code
+     * worker-lost-after} instead of waiting for it until {@code worker-timeout}.
+     */
     void unregister(String workerId) {
         dsl.deleteFrom(SCORING_WORKER)
                 .where(SCORING_WORKER.WORKER_ID.eq(workerId))
+                .and(SCORING_WORKER.STEP_EXECUTION_ID.isNull())
                 .execute();
     }
 
