@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import kr.compliance.ComplianceApplication;
@@ -12,6 +13,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Starts the application for one command. Commands that need no database ({@code verify},
@@ -54,6 +56,21 @@ final class AppContext {
                 throw DatabaseLoss.explain(failure, context.getBean(DataSource.class));
             }
         }
+    }
+
+    /**
+     * Registers the application's shutdown hook, so Ctrl-C and SIGTERM close it in order, and
+     * returns a latch that opens once it has closed: a command that runs until stopped awaits it.
+     */
+    static CountDownLatch closing(ConfigurableApplicationContext context) {
+        var closed = new CountDownLatch(1);
+        context.addApplicationListener(event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        context.registerShutdownHook();
+        return closed;
     }
 
     static ConfigurableApplicationContext start(

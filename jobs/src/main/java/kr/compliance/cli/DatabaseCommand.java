@@ -2,9 +2,7 @@ package kr.compliance.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import kr.compliance.store.EmbeddedMariaDb;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,14 +28,8 @@ final class DatabaseCommand implements Callable<Integer> {
                     + " give the other processes its URL and account; this command shares the home's embedded one");
         }
         EmbeddedMariaDb.requireHomeFree(AppContext.home());
-        var stopped = new CountDownLatch(1);
         try (var context = AppContext.start(global)) {
-            context.addApplicationListener(event -> {
-                if (event instanceof ContextClosedEvent) {
-                    stopped.countDown();
-                }
-            });
-            context.registerShutdownHook();
+            var stopped = AppContext.closing(context);
             HikariDataSource pool = context.getBean(HikariDataSource.class);
             System.out.println("compliance: the home's database is open to this machine's processes until this"
                     + " command stops (Ctrl-C); in their shell:");

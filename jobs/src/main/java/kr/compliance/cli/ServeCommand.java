@@ -2,10 +2,8 @@ package kr.compliance.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import kr.compliance.store.EmbeddedMariaDb;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,7 +27,6 @@ final class ServeCommand implements Callable<Integer> {
         if (global.dbUrl == null && AppContext.embedded()) {
             EmbeddedMariaDb.requireHomeFree(AppContext.home());
         }
-        var stopped = new CountDownLatch(1);
         try (var context = AppContext.start(
                 global,
                 WebApplicationType.SERVLET,
@@ -38,12 +35,7 @@ final class ServeCommand implements Callable<Integer> {
                         // a server's console is its log
                         "logging.threshold.console", "INFO",
                         "spring.quartz.auto-startup", "true"))) {
-            context.addApplicationListener(event -> {
-                if (event instanceof ContextClosedEvent) {
-                    stopped.countDown();
-                }
-            });
-            context.registerShutdownHook();
+            var stopped = AppContext.closing(context);
             // the port the server took: --port 0 asks for any free one
             String port = context.getEnvironment().getProperty("local.server.port", chosenPort);
             System.out.println("compliance: serving on http://localhost:" + port + "/ (Ctrl-C stops)");
