@@ -34,7 +34,6 @@ final class WorkerCommand implements Callable<Integer> {
                 }
             });
             context.registerShutdownHook();
-            System.out.println("compliance: worker ready, taking scoring partitions (Ctrl-C stops)");
             context.getBean(ScoringWorker.class)
                     .work(
                             stopping::get,

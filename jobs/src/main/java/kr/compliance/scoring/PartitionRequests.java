@@ -17,9 +17,11 @@ import org.springframework.messaging.support.GenericMessage;
  * The queue that carries partition requests from a scoring manager to {@code compliance worker}
  * processes: a Spring Integration {@link QueueChannel} kept in the store itself
  * ({@code INT_CHANNEL_MESSAGE}, schema V0093), so a manager and its workers on several machines
- * need nothing but the one database. A request is taken by one worker only ({@code SELECT ... FOR
- * UPDATE SKIP LOCKED}, then deleted). Replies are not sent: the manager reads each partition's end
- * from the job repository.
+ * need nothing but the one database. The manager sends through the channel; a worker takes from
+ * the store directly, in a transaction of its own ({@link ScoringWorker}), so one worker only gets
+ * a request ({@code SELECT ... FOR UPDATE SKIP LOCKED}, then deleted) and the request stays queued
+ * should the worker die before it names the partition as its own. Replies are not sent: the
+ * manager reads each partition's end from the job repository.
  */
 @Configuration(proxyBeanMethods = false)
 class PartitionRequests {

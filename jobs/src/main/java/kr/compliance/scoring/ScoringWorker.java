@@ -11,15 +11,21 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.integration.channel.QueueChannel;
+import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The worker side of remote partitioning ({@code compliance worker}): takes partition requests
  * from the database's queue ({@link PartitionRequests}), one at a time, and executes each with
  * Spring Batch's {@link StepExecutionRequestHandler}, which records the partition's end in the
  * job repository, where the manager reads it.
+ *
+ * <p>A request is taken off the queue and its partition named as this worker's in the registry in
+ * one transaction: a worker that dies between the two leaves the request on the queue for another,
+ * never a partition that no live worker holds and no manager can tell is lost.
  *
  * <p>A request is executed only while it is still wanted: its partition not yet begun and its job
  * execution running. A request left on the queue by a manager that gave up (its step failed, the
@@ -32,7 +38,18 @@ public class ScoringWorker implements DisposableBean {
     /** This process in the registry while it works. */
     private record Presence(String workerId, Thread heartbeat) {}
 
-    private final QueueChannel requests;
+    /** A request taken, its partition held by this worker. */
+    private record Taken(StepExecutionRequest request, String name) {}
+
+    /** The registry no longer lists this worker: a manager found it silent for too long. */
+    private static final class DeclaredLost extends RuntimeException {
+        DeclaredLost() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final JdbcChannelMessageStore requests;
+    private final TransactionTemplate inOneTransaction;
     private final JobRepository jobRepository;
     private final WorkerRegistry registry;
     private final StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
@@ -40,12 +57,14 @@ public class ScoringWorker implements DisposableBean {
     private final AtomicReference<Presence> presence = new AtomicReference<>();
 
     ScoringWorker(
-            QueueChannel partitionRequestQueue,
+            JdbcChannelMessageStore partitionRequestStore,
+            PlatformTransactionManager transactionManager,
             ControlGroupPartitions steps,
             JobRepository jobRepository,
             WorkerRegistry registry,
             @Value("${compliance.scoring.worker-poll}") Duration poll) {
-        this.requests = partitionRequestQueue;
+        this.requests = partitionRequestStore;
+        this.inOneTransaction = new TransactionTemplate(transactionManager);
         this.jobRepository = jobRepository;
         this.registry = registry;
         this.poll = poll;
@@ -55,21 +74,30 @@ public class ScoringWorker implements DisposableBean {
 
     /**
      * Executes requests until {@code stopping} says so, checked at least every poll interval;
-     * tells {@code report} each partition it begins and ends; calls {@code lost} (which must end
-     * the process) when a manager has declared this worker lost.
+     * tells {@code report} when it is in the registry and ready, and each partition it begins and
+     * ends; calls {@code lost} (which must end the process) when a manager has declared this worker
+     * lost.
      */
     public void work(BooleanSupplier stopping, Consumer<String> report, Runnable lost) {
         String workerId = registry.register();
         Thread heartbeat =
                 Thread.ofPlatform().name("worker-heartbeat").daemon().start(() -> beat(workerId, report, lost));
         presence.set(new Presence(workerId, heartbeat));
+        report.accept("ready, taking scoring partitions (Ctrl-C stops)");
         try {
             while (!stopping.getAsBoolean()) {
-                Message<?> message = requests.receive(poll.toMillis());
-                if (message != null && message.getPayload() instanceof StepExecutionRequest request) {
-                    execute(workerId, request, report);
+                Taken taken = inOneTransaction.execute(status -> take(workerId, report));
+                if (taken != null) {
+                    execute(workerId, taken, report);
+                } else {
+                    Thread.sleep(poll);
                 }
             }
+        } catch (DeclaredLost declared) {
+            reportLost(report);
+            lost.run();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } finally {
             leave();
         }
@@ -98,8 +126,7 @@ public class ScoringWorker implements DisposableBean {
             try {
                 Thread.sleep(registry.heartbeat());
                 if (!registry.beat(workerId)) {
-                    report.accept("was declared lost by a manager (silent for longer than " + registry.lostAfter()
-                            + "), and its partition failed; stopping now");
+                    reportLost(report);
                     lost.run();
                     return;
                 }
@@ -112,23 +139,42 @@ public class ScoringWorker implements DisposableBean {
         }
     }
 
-    private void execute(String workerId, StepExecutionRequest request, Consumer<String> report) {
-        StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
-        if (partition == null
-                || partition.getStatus() != BatchStatus.STARTING
-                || !partition.getJobExecution().isRunning()) {
-            report.accept("dropped a request no longer wanted: " + request);
-            return;
+    private void reportLost(Consumer<String> report) {
+        report.accept("was declared lost by a manager (silent for longer than " + registry.lostAfter()
+                + "), and any partition it held failed; stopping now");
+    }
+
+    /**
+     * The next request still wanted, its partition now held by this worker; null when there is none.
+     * Runs in the caller's transaction: should naming the partition fail, the request stays queued.
+     */
+    private Taken take(String workerId, Consumer<String> report) {
+        for (Message<?> message; (message = requests.pollMessageFromGroup(PartitionRequests.QUEUE)) != null; ) {
+            if (message.getPayload() instanceof StepExecutionRequest request) {
+                StepExecution partition = jobRepository.getStepExecution(request.getStepExecutionId());
+                if (partition != null
+                        && partition.getStatus() == BatchStatus.STARTING
+                        && partition.getJobExecution().isRunning()) {
+                    if (!registry.holding(workerId, partition.getId())) {
+                        throw new DeclaredLost();
+                    }
+                    return new Taken(
+                            request, partition.getStepName() + " of job execution " + partition.getJobExecutionId());
+                }
+            }
+            report.accept("dropped a request no longer wanted: " + message.getPayload());
         }
-        String name = partition.getStepName() + " of job execution " + partition.getJobExecutionId();
-        registry.holding(workerId, partition.getId());
-        report.accept("running " + name);
+        return null;
+    }
+
+    private void execute(String workerId, Taken taken, Consumer<String> report) {
+        report.accept("running " + taken.name());
         StepExecution ended;
         try {
-            ended = handler.handle(request);
+            ended = handler.handle(taken.request());
         } finally {
             registry.holding(workerId, null);
         }
-        report.accept("ran " + name + ": " + ended.getStatus());
+        report.accept("ran " + taken.name() + ": " + ended.getStatus());
     }
 }

@@ -85,13 +85,17 @@ class WorkerRegistry {
                 == 1;
     }
 
-    /** The partition the worker is judging now, or null when it is idle. */
-    void holding(String workerId, Long stepExecutionId) {
-        dsl.update(SCORING_WORKER)
-                .set(SCORING_WORKER.STEP_EXECUTION_ID, stepExecutionId)
-                .set(SCORING_WORKER.LAST_SEEN_AT, NOW)
-                .where(SCORING_WORKER.WORKER_ID.eq(workerId))
-                .execute();
+    /**
+     * Records the partition the worker is judging now, or null when it is idle; false when a manager
+     * has declared it lost (its row is gone), so that it takes on nothing more.
+     */
+    boolean holding(String workerId, Long stepExecutionId) {
+        return dsl.update(SCORING_WORKER)
+                        .set(SCORING_WORKER.STEP_EXECUTION_ID, stepExecutionId)
+                        .set(SCORING_WORKER.LAST_SEEN_AT, NOW)
+                        .where(SCORING_WORKER.WORKER_ID.eq(workerId))
+                        .execute()
+                == 1;
     }
 
     /**

@@ -230,6 +230,46 @@ class PartitionedScoringIntegrationTests {
     }
 
     @Test
+    void aWorkerDeclaredLostWhileIdleLeavesTheRequestItWakesToOnTheQueue() throws Exception {
+        String woken = ingested("woken_");
+        // beats once a minute: without the check as it takes a request, it would judge partitions
+        // for most of a minute before learning that it was lost
+        Worker sleeper = worker(
+                woken,
+                "sleeper",
+                "-Dcompliance.scoring.worker-heartbeat=PT1M",
+                "-Dcompliance.scoring.worker-lost-after=PT2M");
+        signal("STOP", sleeper.process());
+        // what a manager does to a worker silent for longer than worker-lost-after
+        assertThat(dsl.execute("DELETE FROM " + woken + ".scoring_worker")).isOne();
+        Process manager = manager(woken);
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (rows(woken, "INT_CHANNEL_MESSAGE") < 3 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(rows(woken, "INT_CHANNEL_MESSAGE"))
+                .as("the manager's requests")
+                .isEqualTo(3L);
+
+        signal("CONT", sleeper.process());
+        assertThat(sleeper.process().waitFor(30, TimeUnit.SECONDS))
+                .as("the worker stops at the first request it tries to take")
+                .isTrue();
+        assertThat(sleeper.process().exitValue()).isEqualTo(1);
+        assertThat(sleeper.log())
+                .contains("worker was declared lost by a manager")
+                .doesNotContain("worker running");
+        assertThat(rows(woken, "INT_CHANNEL_MESSAGE"))
+                .as("the request it took is back on the queue")
+                .isEqualTo(3L);
+
+        worker(woken, "survivor");
+        assertThat(manager.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(manager.exitValue()).isZero();
+        assertSameResultsAsBaseline(woken);
+    }
+
+    @Test
     void aPartitionWhoseSubjectsWereNeverSavedIsGivenThemAgainWhenTheRunResumes() throws Exception {
         String resumed = ingested("resumed_");
         dsl.execute("CREATE TRIGGER " + resumed + ".refuse_findings BEFORE INSERT ON " + resumed + ".finding"
@@ -368,8 +408,11 @@ class PartitionedScoringIntegrationTests {
         }
     }
 
-    private Worker worker(String schema, String name) throws Exception {
-        Worker worker = new Worker(command(schema, name, LIVELY_WORKERS, "worker"), log(schema, name));
+    /** A worker with {@link #LIVELY_WORKERS}' settings, then {@code properties} (the last of a name wins). */
+    private Worker worker(String schema, String name, String... properties) throws Exception {
+        List<String> settings = new ArrayList<>(LIVELY_WORKERS);
+        settings.addAll(List.of(properties));
+        Worker worker = new Worker(command(schema, name, settings, "worker"), log(schema, name));
         assertThat(worker.await("worker ready", Duration.ofMinutes(2)))
                 .as(worker.log())
                 .isTrue();
