@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             GenerateCommand.class,
             ServeCommand.class,
             WorkerCommand.class,
+            WorkersCommand.class,
             DatabaseCommand.class,
             UserCommand.class
         })

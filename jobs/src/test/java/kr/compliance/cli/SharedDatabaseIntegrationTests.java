@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code compliance database} shares the home's embedded database with other processes on the
  * machine, as a user tries workers without a MySQL server: the lines it prints, run in a shell,
- * let a worker and the commands beside it in; stopped, it leaves the data to the home.
+ * let a worker and the commands beside it in, and {@code workers} shows that worker (idle, then
+ * silent while frozen, then gone once stopped); stopped, the database leaves the data to the home.
  */
 class SharedDatabaseIntegrationTests {
 
@@ -54,8 +55,33 @@ class SharedDatabaseIntegrationTests {
             assertThat(score.out()).contains("OVERALL      68.4 RED");
             assertThat(worker.out()).contains("worker ran changeControlsStep:partition");
 
+            String listed = "(?m)^\\S+ +" + worker.process().pid() + "  \\S+Z  \\d+ s ago +";
+            Commands.Result idle =
+                    commands.startWithEnvironment(shared, "workers").awaitExit(START);
+            assertThat(idle.exitCode()).as(idle.err()).isZero();
+            assertThat(idle.out())
+                    .contains("compliance: 1 worker, 0 partition requests queued")
+                    .containsPattern(listed + "nothing$");
+            worker.signal("STOP");
+            Thread.sleep(2_500);
+            Map<String, String> impatient = new HashMap<>(shared);
+            impatient.put("COMPLIANCE_SCORING_WORKER_HEARTBEAT", "PT1S");
+            impatient.put("COMPLIANCE_SCORING_WORKER_LOST_AFTER", "PT2S");
+            Commands.Result silent =
+                    commands.startWithEnvironment(impatient, "workers").awaitExit(START);
+            assertThat(silent.out())
+                    .as("a frozen worker, silent for longer than worker-lost-after")
+                    .containsPattern(listed + "nothing  \\(SILENT longer than PT2S: lost\\)$");
+            worker.signal("CONT");
+
             worker.signal("TERM");
             worker.awaitExit(Duration.ofMinutes(1));
+            Commands.Result none =
+                    commands.startWithEnvironment(shared, "workers").awaitExit(START);
+            assertThat(none.out())
+                    .as("a worker stopped in order leaves the registry")
+                    .contains("compliance: 0 workers, 0 partition requests queued")
+                    .doesNotContain("HOST");
             database.signal("TERM");
             assertThat(database.awaitExit(Duration.ofMinutes(1)).exitCode())
                     .as("ended by SIGTERM, as a JVM does: 128 + 15")
