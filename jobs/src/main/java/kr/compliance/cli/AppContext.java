@@ -60,7 +60,8 @@ final class AppContext {
 
     /**
      * Registers the application's shutdown hook, so Ctrl-C and SIGTERM close it in order, and
-     * returns a latch that opens once it has closed: a command that runs until stopped awaits it.
+     * returns a latch that opens once it has closed: a command that runs until stopped awaits it,
+     * or looks at it between pieces of work.
      */
     static CountDownLatch closing(ConfigurableApplicationContext context) {
         var closed = new CountDownLatch(1);

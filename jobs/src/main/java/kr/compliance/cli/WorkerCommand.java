@@ -1,9 +1,7 @@
 package kr.compliance.cli;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import kr.compliance.scoring.ScoringWorker;
-import org.springframework.context.event.ContextClosedEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
@@ -26,17 +24,11 @@ final class WorkerCommand implements Callable<Integer> {
             throw new IllegalStateException("a worker judges partitions for scoring processes that share its database;"
                     + " name that MySQL database with --db or COMPLIANCE_DB_URL (an embedded home serves one process)");
         }
-        AtomicBoolean stopping = new AtomicBoolean();
         try (var context = AppContext.start(global)) {
-            context.addApplicationListener(event -> {
-                if (event instanceof ContextClosedEvent) {
-                    stopping.set(true);
-                }
-            });
-            context.registerShutdownHook();
+            var closed = AppContext.closing(context);
             context.getBean(ScoringWorker.class)
                     .work(
-                            stopping::get,
+                            () -> closed.getCount() == 0,
                             line -> System.out.println("compliance: worker " + line),
                             // no shutdown hooks: the partition has been failed, nothing more may be written
                             () -> {

@@ -158,13 +158,17 @@ public class ScoringWorker implements DisposableBean {
                     if (!registry.holding(workerId, partition.getId())) {
                         throw new DeclaredLost();
                     }
-                    return new Taken(
-                            request, partition.getStepName() + " of job execution " + partition.getJobExecutionId());
+                    return new Taken(request, describe(partition));
                 }
             }
             report.accept("dropped a request no longer wanted: " + message.getPayload());
         }
         return null;
+    }
+
+    /** A partition as workers and {@code compliance workers} name it. */
+    static String describe(StepExecution partition) {
+        return partition.getStepName() + " of job execution " + partition.getJobExecutionId();
     }
 
     private void execute(String workerId, Taken taken, Consumer<String> report) {

@@ -69,8 +69,6 @@ public class WorkerHealth {
             return null;
         }
         StepExecution partition = jobRepository.getStepExecution(stepExecutionId);
-        return partition == null
-                ? "step execution " + stepExecutionId
-                : partition.getStepName() + " of job execution " + partition.getJobExecutionId();
+        return partition == null ? "step execution " + stepExecutionId : ScoringWorker.describe(partition);
     }
 }
