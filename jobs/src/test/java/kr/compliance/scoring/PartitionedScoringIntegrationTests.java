@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kr.compliance.ChildJvm;
@@ -243,11 +244,7 @@ class PartitionedScoringIntegrationTests {
         // what a manager does to a worker silent for longer than worker-lost-after
         assertThat(dsl.execute("DELETE FROM " + woken + ".scoring_worker")).isOne();
         Process manager = manager(woken);
-        Instant deadline = Instant.now().plusSeconds(120);
-        while (rows(woken, "INT_CHANNEL_MESSAGE") < 3 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(50);
-        }
-        assertThat(rows(woken, "INT_CHANNEL_MESSAGE"))
+        assertThat(awaitRows(woken, "INT_CHANNEL_MESSAGE", queued -> queued >= 3, Duration.ofMinutes(2)))
                 .as("the manager's requests")
                 .isEqualTo(3L);
 
@@ -319,11 +316,9 @@ class PartitionedScoringIntegrationTests {
         assertThat(rows(stale, "INT_CHANNEL_MESSAGE")).isEqualTo(3L);
 
         Worker late = worker(stale, "late");
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (rows(stale, "INT_CHANNEL_MESSAGE") > 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-        }
-        assertThat(rows(stale, "INT_CHANNEL_MESSAGE")).as("every request taken").isZero();
+        assertThat(awaitRows(stale, "INT_CHANNEL_MESSAGE", queued -> queued == 0, Duration.ofMinutes(1)))
+                .as("every request taken")
+                .isZero();
         assertThat(late.await("worker dropped", Duration.ofSeconds(10))).isTrue();
         assertThat(late.log().split("worker dropped a request no longer wanted", -1))
                 .as("three requests dropped")
@@ -431,10 +426,7 @@ class PartitionedScoringIntegrationTests {
         assertThat(worker.await("worker running changeControlsStep:partition", Duration.ofMinutes(2)))
                 .as("the worker began a partition")
                 .isTrue();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (rows(schema, RUNNING_PARTITIONS) == 0 && Instant.now().isBefore(deadline)) {
-            Thread.sleep(10);
-        }
+        awaitRows(schema, RUNNING_PARTITIONS, running -> running > 0, Duration.ofSeconds(30));
         Matcher running = Pattern.compile("worker running (changeControlsStep:partition\\d)")
                 .matcher(worker.log());
         assertThat(running.find()).isTrue();
@@ -468,6 +460,18 @@ class PartitionedScoringIntegrationTests {
 
     private long rows(String schema, String table) {
         return ((Number) dsl.fetchValue("SELECT COUNT(*) FROM " + schema + "." + table)).longValue();
+    }
+
+    /** The rows of {@code table} once {@code until} holds for their count, or when {@code within} has passed. */
+    private long awaitRows(String schema, String table, LongPredicate until, Duration within)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        long count = rows(schema, table);
+        while (!until.test(count) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+            count = rows(schema, table);
+        }
+        return count;
     }
 
     /** Rows of {@code table} in one schema that the other does not hold, every column compared. */
