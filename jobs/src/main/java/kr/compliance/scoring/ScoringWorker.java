@@ -11,10 +11,12 @@ import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.integration.jdbc.store.JdbcChannelMessageStore;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,6 +67,8 @@ public class ScoringWorker implements DisposableBean {
             @Value("${compliance.scoring.worker-poll}") Duration poll) {
         this.requests = partitionRequestStore;
         this.inOneTransaction = new TransactionTemplate(transactionManager);
+        // no gap locks: the queue's DELETE would otherwise lock out the manager's inserts and other workers
+        inOneTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.jobRepository = jobRepository;
         this.registry = registry;
         this.poll = poll;
@@ -86,7 +90,7 @@ public class ScoringWorker implements DisposableBean {
         report.accept("ready, taking scoring partitions (Ctrl-C stops)");
         try {
             while (!stopping.getAsBoolean()) {
-                Taken taken = inOneTransaction.execute(status -> take(workerId, report));
+                Taken taken = takeOrWait(workerId, report);
                 if (taken != null) {
                     execute(workerId, taken, report);
                 } else {
@@ -142,6 +146,19 @@ public class ScoringWorker implements DisposableBean {
     private void reportLost(Consumer<String> report) {
         report.accept("was declared lost by a manager (silent for longer than " + registry.lostAfter()
                 + "), and any partition it held failed; stopping now");
+    }
+
+    /**
+     * A request taken in one transaction, or null when there is none now. A take the database
+     * rolled back (a deadlock with a manager's inserts or another worker's take) left its request
+     * queued: it is tried again at the next poll, as an empty queue is.
+     */
+    private Taken takeOrWait(String workerId, Consumer<String> report) {
+        try {
+            return inOneTransaction.execute(status -> take(workerId, report));
+        } catch (TransientDataAccessException rolledBack) {
+            return null;
+        }
     }
 
     /**
